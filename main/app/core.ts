@@ -1,0 +1,47 @@
+import { applySettingsPatch, type EventName, type EventPayload } from '../../shared/contract';
+import { listAccounts } from '../db/accounts-repository';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import { createEventBus } from './event-bus';
+import type { CorePorts, EventBus, EventListener } from './ports';
+
+export interface Core {
+  dispatch: Dispatch;
+  subscribe(listener: EventListener): () => void;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  readonly ports: CorePorts;
+  close(): void;
+}
+
+/** The composition root: every host builds its ports and gets the same engine back. */
+export function createCore(ports: CorePorts): Core {
+  const events: EventBus = ports.events ?? createEventBus(ports.logger);
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'Kizuna',
+      version: ports.version,
+      host: ports.host,
+      platform: process.platform,
+      dataDir: ports.dataDir,
+      secretStore: { kind: ports.secrets.kind, detail: ports.secrets.detail },
+    }),
+    'settings.get': () => ports.settings.read(),
+    'settings.update': (patch) => {
+      const next = applySettingsPatch(ports.settings.read(), patch);
+      ports.settings.write(next);
+      events.emit('settings.changed', next);
+      return next;
+    },
+    'accounts.list': () => listAccounts(ports.db),
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, ports.logger),
+    subscribe: (listener) => events.subscribe(listener),
+    emit: (event, payload) => events.emit(event, payload),
+    ports,
+    close() {
+      if (ports.db.open) ports.db.close();
+    },
+  };
+}

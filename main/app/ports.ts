@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type { EventName, EventPayload, HostKind, SecretStoreKind, Settings } from '../../shared/contract';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  log(level: LogLevel, message: string, fields?: LogFields): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+/** Where tokens live. Keys are ours (e.g. "anilist:1234"); values never reach a file in plain text or a log. */
+export interface SecretStore {
+  readonly kind: SecretStoreKind;
+  /** One sentence for the user about where secrets are kept. */
+  readonly detail: string;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  /** Returns whether a secret was there to delete. */
+  delete(key: string): Promise<boolean>;
+}
+
+/** Persists settings. Electron uses electron-store; the server and CLI use conf in the data folder. */
+export interface SettingsStore {
+  read(): Settings;
+  write(settings: Settings): void;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface EventBus {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  subscribe(listener: EventListener): () => void;
+}
+
+export interface CorePorts {
+  host: HostKind;
+  version: string;
+  dataDir: string;
+  db: Database.Database;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  logger: Logger;
+  events?: EventBus;
+}

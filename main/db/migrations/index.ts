@@ -1,0 +1,9 @@
+import { migration001Accounts } from './001-accounts';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** In order. Never edit a released migration: add the next number. */
+export const migrations: readonly Migration[] = [migration001Accounts];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

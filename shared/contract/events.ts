@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { settingsSchema } from './settings';
+
+/** Events the core pushes to every connected UI. Payloads only: no sender, no host objects. */
+export const events = {
+  'settings.changed': settingsSchema,
+  'accounts.changed': z.object({}),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The envelope hosts use on the wire (SSE data lines, IPC messages). */
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: EventPayload<E>;
+}

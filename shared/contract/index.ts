@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './settings';
+export * from './methods';
+export * from './events';
+export * from './client';
