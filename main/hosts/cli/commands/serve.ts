@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { startServer, formatLoginLine } from '../../server';
+import { startServer, formatLoginLine } from '../../server/index';
 import type { CliIo } from '../cli-io';
 import { openCore } from '../open-core';
 
