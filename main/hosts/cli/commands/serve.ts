@@ -43,6 +43,7 @@ export function registerServe(program: Command, io: CliIo): void {
           rendererDir: options.rendererDir ?? io.env.KIZUNA_RENDERER_DIR ?? defaultRendererDir,
           logger: core.ports.logger,
         });
+        for (const warning of server.warnings) io.err(`Warning: ${warning}`);
         io.out(formatLoginLine(server.loginUrl));
         await io.untilInterrupted();
       } finally {
