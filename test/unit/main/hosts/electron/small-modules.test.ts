@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { drawAppIcon, appIconPng, encodePng } from '../../../../../main/hosts/electron/app-icon';
+import { createAppUrlCheck } from '../../../../../main/hosts/electron/app-url';
+import { EVENT_CHANNEL, RPC_CHANNEL_PREFIX, rpcChannel } from '../../../../../main/hosts/electron/ipc-channels';
+import { isPermissionAllowed } from '../../../../../main/hosts/electron/session-policy';
+import { openWithRecovery } from '../../../../../main/hosts/electron/settings-recovery';
+import { createStartupLogger } from '../../../../../main/hosts/electron/startup-logger';
+import * as preloadChannels from '../../../../../preload/ipc-channels';
+import { recordingLogger } from './support/real-core';
+
+describe('IPC channel names', () => {
+  it('are the same in main and preload', () => {
+    expect({ ...preloadChannels }).toEqual({ RPC_CHANNEL_PREFIX, EVENT_CHANNEL });
+    expect(rpcChannel('settings.get')).toBe('kizuna:rpc:settings.get');
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  const isAppUrl = createAppUrlCheck();
+  it('lets the app page write to the clipboard and nothing else', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://kizuna/index.html', isAppUrl)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://kizuna', isAppUrl)).toBe(true);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'usb', 'unknown']) {
+      expect(isPermissionAllowed(permission, 'app://kizuna/index.html', isAppUrl), permission).toBe(false);
+    }
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', isAppUrl)).toBe(false);
+  });
+});
+
+describe('openWithRecovery', () => {
+  it('moves a damaged settings file aside (never deletes it) and opens fresh', () => {
+    const { logger, lines } = recordingLogger();
+    const renames: Array<[string, string]> = [];
+    let attempts = 0;
+    const store = openWithRecovery({
+      open: () => {
+        attempts += 1;
+        if (attempts === 1) throw new SyntaxError('Unexpected token } in JSON');
+        return { store: {} };
+      },
+      file: '/data/settings.json',
+      logger,
+      now: () => 1700000000000,
+      exists: () => true,
+      rename: (from, to) => void renames.push([from, to]),
+    });
+    expect(store).toEqual({ store: {} });
+    expect(renames).toEqual([['/data/settings.json', '/data/settings.json.damaged-1700000000000']]);
+    expect(lines[0]?.level).toBe('warn');
+  });
+
+  it('passes on errors that are not about the file (no file to move)', () => {
+    const { logger } = recordingLogger();
+    const rename = vi.fn();
+    expect(() => openWithRecovery({ open: () => { throw new Error('EACCES'); }, file: '/data/settings.json', logger, exists: () => false, rename })).toThrow('EACCES');
+    expect(rename).not.toHaveBeenCalled();
+  });
+});
+
+describe('createStartupLogger', () => {
+  it('keeps early lines and replays them, in order, into the real logger', () => {
+    const early = createStartupLogger();
+    early.warn('settings file was damaged', { file: 'a' });
+    early.info('second');
+    const { logger, lines } = recordingLogger();
+    early.attach(logger);
+    early.error('after');
+    expect(lines.map((line) => [line.level, line.entry.message])).toEqual([
+      ['warn', 'settings file was damaged'],
+      ['info', 'second'],
+      ['error', 'after'],
+    ]);
+  });
+});
+
+describe('app icon', () => {
+  it('draws an opaque tile with transparent corners', () => {
+    const size = 64;
+    const pixels = drawAppIcon(size);
+    const alpha = (x: number, y: number) => pixels[(y * size + x) * 4 + 3];
+    expect(alpha(0, 0)).toBe(0);
+    expect(alpha(size / 2, size - 6)).toBe(255);
+  });
+
+  it('encodes a valid PNG of the requested size', () => {
+    const png = appIconPng(32);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]);
+    expect(png.subarray(-8, -4).toString('ascii')).toBe('IEND');
+  });
+
+  it('rejects sizes it cannot draw and buffers that do not match', () => {
+    expect(() => drawAppIcon(4)).toThrow(RangeError);
+    expect(() => encodePng(new Uint8Array(3), 1, 1)).toThrow(RangeError);
+  });
+});
