@@ -1,5 +1,4 @@
 import Conf from 'conf';
-import { renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { HostKind } from '../../shared/contract';
@@ -10,6 +9,7 @@ import { createCore, type Core } from './core';
 import { createLogger } from './logger';
 import type { LogLevel, Logger, SettingsStore } from './ports';
 import { createRedactor } from './redact';
+import { openWithRecovery } from './settings-recovery';
 import { createSettingsStore } from './settings-store';
 import { appVersion } from './version';
 
@@ -25,8 +25,8 @@ export interface BootstrapOptions {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   version?: string;
-  /** Electron passes electron-store; others get a conf file in the data folder. */
-  settings?: SettingsStore;
+  /** Electron opens electron-store; others get a conf file in the data folder. Given the logger so that a damaged file is reported. */
+  openSettings?: (logger: Logger) => SettingsStore;
   native?: NativeBindings;
   logLevel?: LogLevel;
   logSink?: (line: string, level: LogLevel) => void;
@@ -49,7 +49,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Core> {
       redactor,
       logger,
     });
-    const settings = options.settings ?? createSettingsStore(openSettingsFile(options.dataDir, logger));
+    const settings = options.openSettings ? options.openSettings(logger) : createSettingsStore(openSettingsFile(options.dataDir, logger));
     return createCore({ host: options.host, version: options.version ?? appVersion, dataDir: options.dataDir, db, secrets, settings, logger });
   } catch (error) {
     db.close();
@@ -63,16 +63,11 @@ export async function loadKeytar(nativePath?: string): Promise<KeytarLike> {
   return module.default ?? module;
 }
 
-/** A damaged settings file is moved aside (never deleted) and the defaults are used. */
+/** Settings in conf's JSON file; a damaged file is moved aside (never deleted) and the defaults are used. */
 export function openSettingsFile(dataDir: string, logger: Logger): Conf<Record<string, unknown>> {
-  const open = () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'kizuna', clearInvalidConfig: false });
-  try {
-    return open();
-  } catch (error) {
-    const file = join(dataDir, 'settings.json');
-    const aside = `${file}.damaged-${Date.now()}`;
-    renameSync(file, aside);
-    logger.warn('settings file was damaged; moved aside and using defaults', { file, aside, error });
-    return open();
-  }
+  return openWithRecovery({
+    open: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'kizuna', clearInvalidConfig: false }),
+    file: join(dataDir, 'settings.json'),
+    logger,
+  });
 }

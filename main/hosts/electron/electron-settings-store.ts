@@ -2,7 +2,7 @@ import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import type { Logger, SettingsStore } from '../../app/ports';
 import { createSettingsStore } from '../../app/settings-store';
-import { openWithRecovery } from './settings-recovery';
+import { openWithRecovery } from '../../app/settings-recovery';
 
 const SETTINGS_NAME = 'settings';
 

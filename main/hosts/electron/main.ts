@@ -14,7 +14,6 @@ import { createShutdown, revealWindow, shouldHideOnClose } from './lifecycle';
 import { createMainWindow } from './main-window';
 import { nativeBindingPaths } from './native-bindings';
 import { createSenderCheck } from './sender-check';
-import { createStartupLogger } from './startup-logger';
 import { applySessionPolicy, lockDownNewWebContents } from './session-policy';
 import { createAppTray, type AppTray } from './tray';
 import { contentSecurityPolicy } from './window-options';
@@ -45,17 +44,15 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const startupLogger = createStartupLogger();
   const core: Core = await bootstrap({
     host: 'electron',
     dataDir,
     version: app.getVersion(),
     native: nativeBindingPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), electronVersion: process.versions.electron, platform: process.platform, arch: process.arch, env: process.env }),
-    settings: openElectronSettingsStore(dataDir, startupLogger),
+    openSettings: (logger) => openElectronSettingsStore(dataDir, logger),
     logSink: app.isPackaged ? undefined : (line, level) => (level === 'error' || level === 'warn' ? console.error(line) : undefined),
   });
   const { logger } = core.ports;
-  startupLogger.attach(logger);
   const shutdown = createShutdown(logger);
   shutdown.add('core', () => core.close());
 

@@ -1,12 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawAppIcon, appIconPng, encodePng } from '../../../../../main/hosts/electron/app-icon';
 import { createAppUrlCheck } from '../../../../../main/hosts/electron/app-url';
 import { EVENT_CHANNEL, RPC_CHANNEL_PREFIX, rpcChannel } from '../../../../../main/hosts/electron/ipc-channels';
 import { isPermissionAllowed } from '../../../../../main/hosts/electron/session-policy';
-import { openWithRecovery } from '../../../../../main/hosts/electron/settings-recovery';
-import { createStartupLogger } from '../../../../../main/hosts/electron/startup-logger';
 import * as preloadChannels from '../../../../../preload/ipc-channels';
-import { recordingLogger } from './support/real-core';
 
 describe('IPC channel names', () => {
   it('are the same in main and preload', () => {
@@ -24,52 +21,6 @@ describe('isPermissionAllowed', () => {
       expect(isPermissionAllowed(permission, 'app://kizuna/index.html', isAppUrl), permission).toBe(false);
     }
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', isAppUrl)).toBe(false);
-  });
-});
-
-describe('openWithRecovery', () => {
-  it('moves a damaged settings file aside (never deletes it) and opens fresh', () => {
-    const { logger, lines } = recordingLogger();
-    const renames: Array<[string, string]> = [];
-    let attempts = 0;
-    const store = openWithRecovery({
-      open: () => {
-        attempts += 1;
-        if (attempts === 1) throw new SyntaxError('Unexpected token } in JSON');
-        return { store: {} };
-      },
-      file: '/data/settings.json',
-      logger,
-      now: () => 1700000000000,
-      exists: () => true,
-      rename: (from, to) => void renames.push([from, to]),
-    });
-    expect(store).toEqual({ store: {} });
-    expect(renames).toEqual([['/data/settings.json', '/data/settings.json.damaged-1700000000000']]);
-    expect(lines[0]?.level).toBe('warn');
-  });
-
-  it('passes on errors that are not about the file (no file to move)', () => {
-    const { logger } = recordingLogger();
-    const rename = vi.fn();
-    expect(() => openWithRecovery({ open: () => { throw new Error('EACCES'); }, file: '/data/settings.json', logger, exists: () => false, rename })).toThrow('EACCES');
-    expect(rename).not.toHaveBeenCalled();
-  });
-});
-
-describe('createStartupLogger', () => {
-  it('keeps early lines and replays them, in order, into the real logger', () => {
-    const early = createStartupLogger();
-    early.warn('settings file was damaged', { file: 'a' });
-    early.info('second');
-    const { logger, lines } = recordingLogger();
-    early.attach(logger);
-    early.error('after');
-    expect(lines.map((line) => [line.level, line.entry.message])).toEqual([
-      ['warn', 'settings file was damaged'],
-      ['info', 'second'],
-      ['error', 'after'],
-    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
-import type { Logger } from '../../app/ports';
+import type { Logger } from './ports';
 
 export interface RecoveryOptions<T> {
   open: () => T;
@@ -13,7 +13,7 @@ export interface RecoveryOptions<T> {
 
 /**
  * Opens a JSON-backed store; when the file is damaged (hand-edited, half-written) it is moved aside, never
- * deleted, and the store starts from defaults, the same rule main/app/bootstrap.ts applies to conf.
+ * deleted, and the store starts from defaults. Used for conf (server, CLI) and electron-store (desktop) alike.
  */
 export function openWithRecovery<T>(options: RecoveryOptions<T>): T {
   try {
