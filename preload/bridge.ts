@@ -1,5 +1,5 @@
 import type { Result } from '../shared/contract/errors';
-import { EVENT_CHANNEL, RPC_CHANNEL_PREFIX } from './ipc-channels';
+import { EVENT_CHANNEL, rpcChannel } from '../shared/ipc-channels';
 
 /** What the page sees as `window.kizuna`: two functions, payloads only. */
 export interface KizunaBridge {
@@ -30,7 +30,7 @@ export function createBridge(deps: BridgeDeps): KizunaBridge {
         const error = { code: 'unknown_method' as const, message: `There is no method called "${String(method)}".`, retryable: false };
         return Promise.resolve({ ok: false, error });
       }
-      return deps.ipcRenderer.invoke(`${RPC_CHANNEL_PREFIX}${method}`, input) as Promise<Result<unknown>>;
+      return deps.ipcRenderer.invoke(rpcChannel(method), input) as Promise<Result<unknown>>;
     },
     on(event, listener) {
       if (typeof event !== 'string' || typeof listener !== 'function') throw new TypeError('kizuna.on(event, listener) needs a name and a function');

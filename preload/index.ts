@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isMethodName } from '../shared/contract/methods';
+import { isMethodName } from '../shared/contract/method-names';
 import { exposeBridge } from './bridge';
 
 exposeBridge({ contextBridge, ipcRenderer, isMethodName });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MethodName } from './method-names';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 export const serviceSchema = z.enum(['anilist', 'mal', 'trakt', 'plex']);
@@ -47,14 +48,9 @@ export const methods = {
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
   'accounts.list': { input: noInput, output: z.array(accountSchema) },
-} as const;
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
-export const methodNames = Object.keys(methods) as MethodName[];
-
-export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(methods, name);
-}
+export { isMethodName, methodNames, type MethodName } from './method-names';

@@ -1,7 +1,7 @@
 import { AppError, methodNames as contractMethodNames, type Result } from '../../../shared/contract';
 import type { Dispatch } from '../../app/dispatcher';
 import type { Logger } from '../../app/ports';
-import { rpcChannel } from './ipc-channels';
+import { rpcChannel } from '../../../shared/ipc-channels';
 import type { IpcSenderEvent, SenderCheck } from './sender-check';
 
 /** The slice of ipcMain the router uses. */

@@ -8,7 +8,7 @@ import { createAppRequestHandler, appSchemePrivileges } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, createAppUrlCheck, devServerOrigin } from './app-url';
 import { openElectronSettingsStore } from './electron-settings-store';
 import { forwardEvents } from './event-forwarder';
-import { EVENT_CHANNEL } from './ipc-channels';
+import { EVENT_CHANNEL } from '../../../shared/ipc-channels';
 import { registerRpcHandlers } from './ipc-router';
 import { createShutdown, revealWindow, shouldHideOnClose } from './lifecycle';
 import { createMainWindow } from './main-window';

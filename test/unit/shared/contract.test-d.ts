@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Account, AppInfo, Client, EventPayload, MethodInput, MethodName, MethodOutput, Result, RpcError, Settings, SettingsPatch } from '../../../shared/contract';
+import type { Account, AppInfo, Client, EventPayload, MethodInput, MethodName, MethodOutput, Methods, Result, RpcError, Settings, SettingsPatch } from '../../../shared/contract';
 
 describe('contract types', () => {
   it('pins the method names', () => {
@@ -35,5 +35,11 @@ describe('contract types', () => {
     void call('settings.update', { schedule: { paused: 'yes' } });
     // @ts-expect-error settings.update needs its input
     void call('settings.update');
+  });
+});
+
+describe('method-names.ts and methods.ts', () => {
+  it('name exactly the same methods', () => {
+    expectTypeOf<keyof Methods>().toEqualTypeOf<MethodName>();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames, type Result } from '../../../../../shared/contract';
 import { createAppUrlCheck } from '../../../../../main/hosts/electron/app-url';
-import { rpcChannel } from '../../../../../main/hosts/electron/ipc-channels';
+import { rpcChannel } from '../../../../../shared/ipc-channels';
 import { registerRpcHandlers, type IpcMainLike } from '../../../../../main/hosts/electron/ipc-router';
 import { createSenderCheck, type IpcSenderEvent } from '../../../../../main/hosts/electron/sender-check';
 import { realCore } from './support/real-core';

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawAppIcon, appIconPng, encodePng } from '../../../../../main/hosts/electron/app-icon';
 import { createAppUrlCheck } from '../../../../../main/hosts/electron/app-url';
-import { EVENT_CHANNEL, RPC_CHANNEL_PREFIX, rpcChannel } from '../../../../../main/hosts/electron/ipc-channels';
 import { isPermissionAllowed } from '../../../../../main/hosts/electron/session-policy';
-import * as preloadChannels from '../../../../../preload/ipc-channels';
-
-describe('IPC channel names', () => {
-  it('are the same in main and preload', () => {
-    expect({ ...preloadChannels }).toEqual({ RPC_CHANNEL_PREFIX, EVENT_CHANNEL });
-    expect(rpcChannel('settings.get')).toBe('kizuna:rpc:settings.get');
-  });
-});
 
 describe('isPermissionAllowed', () => {
   const isAppUrl = createAppUrlCheck();

@@ -1,6 +1,6 @@
 /**
- * The wire names between main and preload. preload/ipc-channels.ts repeats them because the preload may
- * not import main/; a test pins the two copies together.
+ * The wire names between the Electron main process and the preload. Both sides import them from here, the
+ * one place both may reach.
  */
 export const RPC_CHANNEL_PREFIX = 'kizuna:rpc:';
 export const EVENT_CHANNEL = 'kizuna:event';

@@ -1,0 +1,13 @@
+/**
+ * The method names alone, free of zod, for code that only routes by name (the preload bundle stays a few
+ * kilobytes). methods.ts must declare exactly these; the compiler checks it.
+ */
+export const methodNames = ['app.info', 'settings.get', 'settings.update', 'accounts.list'] as const;
+
+export type MethodName = (typeof methodNames)[number];
+
+const known: ReadonlySet<string> = new Set(methodNames);
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && known.has(name);
+}
