@@ -19,6 +19,8 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     // Electron 45 ships Chromium 142; browsers using the headless server are evergreen.
     target: 'es2022',
+    // Browsers with native light-dark(); older targets make the CSS minifier rewrite it into a polyfill.
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     sourcemap: true,
   },
 };
