@@ -1,0 +1,67 @@
+import type { Account, AppInfo, Client } from '../../shared/contract';
+import type { RendererTransport } from '../transport/types';
+import { createConnectionStore, type ConnectionStore } from './connection-store';
+import { createNavigationStore, type HashLocation, type NavigationStore } from './navigation-store';
+import { createResourceStore, type ResourceStore } from './resource-store';
+import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createToastStore, type ToastStore, type ToastTimers } from './toast-store';
+
+export interface AppStores {
+  navigation: NavigationStore;
+  toasts: ToastStore;
+  settings: SettingsStore;
+  appInfo: ResourceStore<AppInfo>;
+  accounts: ResourceStore<Account[]>;
+  connection: ConnectionStore;
+  /** Loads what every screen needs and starts listening for pushed events. */
+  start(): void;
+  dispose(): void;
+}
+
+export interface AppStoresOptions {
+  client: Client;
+  transport: RendererTransport;
+  location: HashLocation;
+  timers?: ToastTimers;
+}
+
+export function createAppStores({ client, transport, location, timers }: AppStoresOptions): AppStores {
+  const toasts = createToastStore(timers);
+  const showError = (message: string): void => {
+    toasts.getState().show(message, 'error');
+  };
+  const settings = createSettingsStore(client, showError);
+  const appInfo = createResourceStore(() => client.call('app.info'), showError);
+  const accounts = createResourceStore(() => client.call('accounts.list'), showError);
+  const connection = createConnectionStore(transport);
+  const navigation = createNavigationStore(location);
+  const stops: Array<() => void> = [navigation.dispose, connection.dispose];
+
+  return {
+    navigation,
+    toasts,
+    settings,
+    appInfo,
+    accounts,
+    connection,
+    start() {
+      stops.push(
+        client.on('settings.changed', (next) => settings.getState().applyRemote(next)),
+        client.on('accounts.changed', () => void accounts.getState().reload()),
+        // Events sent while the stream was down are lost, so re-read what they would have told us.
+        connection.subscribe((now, before) => {
+          if (now.state === 'open' && before.state === 'reconnecting') {
+            void settings.getState().load();
+            void accounts.getState().reload();
+          }
+        }),
+      );
+      void appInfo.getState().reload();
+      void settings.getState().load();
+      void accounts.getState().reload();
+    },
+    dispose() {
+      for (const stop of stops.splice(0)) stop();
+    },
+  };
+}
