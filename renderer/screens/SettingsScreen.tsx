@@ -1,0 +1,88 @@
+import { useStore } from 'zustand';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { useStores } from '../state/stores-context';
+import { IntervalField } from './settings/IntervalField';
+import { ThemeField } from './settings/ThemeField';
+import { ToggleField } from './settings/ToggleField';
+
+export function SettingsScreen() {
+  const { settings: store, appInfo } = useStores();
+  const { status, settings, fields, loadError, load, change } = useStore(store);
+  const host = useStore(appInfo, (s) => s.value?.host);
+
+  return (
+    <ScreenFrame title="Settings" description="Changes are saved as you make them.">
+      {!settings && status === 'loading' && <p className="muted">Loading settings…</p>}
+      {!settings && status === 'failed' && (
+        <div className="card inline-error">
+          <p>Could not load settings: {loadError}</p>
+          <button type="button" className="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {settings && (
+        <div className="settings">
+          <section className="card" aria-labelledby="settings-appearance">
+            <h2 id="settings-appearance" className="card__title">
+              Appearance
+            </h2>
+            <ThemeField
+              value={settings.appearance.theme}
+              status={fields['appearance.theme']}
+              onChange={(theme) => void change('appearance.theme', theme)}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="settings-schedule">
+            <h2 id="settings-schedule" className="card__title">
+              Sync schedule
+            </h2>
+            <ToggleField
+              label="Pause scheduled sync"
+              hint="Kizuna will not sync on its own until you turn this off. Syncing by hand still works."
+              checked={settings.schedule.paused}
+              status={fields['schedule.paused']}
+              onChange={(paused) => void change('schedule.paused', paused)}
+            />
+            <IntervalField
+              value={settings.schedule.intervalMinutes}
+              status={fields['schedule.intervalMinutes']}
+              onCommit={(minutes) => void change('schedule.intervalMinutes', minutes)}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="settings-notifications">
+            <h2 id="settings-notifications" className="card__title">
+              Notifications
+            </h2>
+            <ToggleField
+              label="Show desktop notifications"
+              hint="Sync results, errors, and sign-ins that are about to expire."
+              checked={settings.notifications.enabled}
+              status={fields['notifications.enabled']}
+              onChange={(enabled) => void change('notifications.enabled', enabled)}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="settings-desktop">
+            <h2 id="settings-desktop" className="card__title">
+              Desktop app
+            </h2>
+            <ToggleField
+              label="Close to tray"
+              hint={
+                host === 'electron'
+                  ? 'Closing the window keeps Kizuna running in the tray, so scheduled syncs go on.'
+                  : 'Only the desktop app has a tray. The setting is kept here and used when you run the desktop app.'
+              }
+              checked={settings.desktop.closeToTray}
+              status={fields['desktop.closeToTray']}
+              onChange={(closeToTray) => void change('desktop.closeToTray', closeToTray)}
+            />
+          </section>
+        </div>
+      )}
+    </ScreenFrame>
+  );
+}

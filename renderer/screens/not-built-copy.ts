@@ -1,0 +1,46 @@
+import type { Screen } from '../state/router';
+
+type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings'>;
+
+/** What each screen will do, said plainly, so an unfinished screen never looks like an empty or broken one. */
+export const notBuiltCopy: Record<UnbuiltScreen, { description: string; plans: string[] }> = {
+  library: {
+    description: 'Every title you track, once, with its state on each service side by side.',
+    plans: [
+      'Anime and manga from AniList, MyAnimeList, Trakt and Plex in one list.',
+      'Status, progress, score, dates and rewatches per service, next to each other.',
+      'A filter for titles where the services disagree.',
+      '+1 episode or chapter, pushed to every linked service (queued while offline).',
+    ],
+  },
+  matches: {
+    description: 'How titles on one service were matched to titles on another.',
+    plans: [
+      'Matched titles with the evidence and confidence behind each match.',
+      'A queue of unmatched titles with ranked candidates: accept, pick another, or ignore.',
+      'A season and episode-range editor for shows split into several cours.',
+      'Every decision kept as an override that survives re-syncs and can be exported.',
+    ],
+  },
+  watchlist: {
+    description: 'Your Trakt watchlist, editable here.',
+    plans: [
+      'Search movies and shows by title, year, genre and type.',
+      'Add and remove movies, shows, seasons and episodes, several at once.',
+      'Duplicate detection, undo, sorting and filtering.',
+      'Export and import.',
+    ],
+  },
+  history: {
+    description: 'What each sync did, and a way back.',
+    plans: [
+      'Every sync run: what changed on which service, what was skipped and why.',
+      'A preview (dry run) before anything is written.',
+      'Undo for a sync that went wrong.',
+    ],
+  },
+};
+
+export function isUnbuiltScreen(screen: Screen): screen is UnbuiltScreen {
+  return screen in notBuiltCopy;
+}
