@@ -1,11 +1,8 @@
+import type { KizunaBridge } from '../shared/contract/bridge';
 import type { Result } from '../shared/contract/errors';
 import { EVENT_CHANNEL, rpcChannel } from '../shared/ipc-channels';
 
-/** What the page sees as `window.kizuna`: two functions, payloads only. */
-export interface KizunaBridge {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
+export type { KizunaBridge };
 
 type IpcListener = (event: unknown, message: unknown) => void;
 

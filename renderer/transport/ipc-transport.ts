@@ -1,12 +1,8 @@
-import { resultSchema, type Result } from '../../shared/contract';
+import { resultSchema, type KizunaBridge } from '../../shared/contract';
 import { checkEventPayload, describeThrown, failure } from './results';
 import type { RendererTransport } from './types';
 
-/** What preload/ exposes through contextBridge as `window.kizuna`: named, narrow, payload-only. */
-export interface KizunaBridge {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
+export type { KizunaBridge };
 
 declare global {
   interface Window {

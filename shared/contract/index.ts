@@ -3,3 +3,4 @@ export * from './settings';
 export * from './methods';
 export * from './events';
 export * from './client';
+export * from './bridge';

@@ -8,7 +8,11 @@ const sections = {
   }),
   schedule: z.object({
     paused: z.boolean(),
-    intervalMinutes: z.number().int().min(15).max(24 * 60),
+    intervalMinutes: z
+      .number({ error: 'Enter a number of minutes.' })
+      .int('Enter whole minutes.')
+      .min(15, 'Sync at most every 15 minutes (services limit how often we may ask).')
+      .max(24 * 60, 'Sync at least once a day (1440 minutes).'),
   }),
   notifications: z.object({
     enabled: z.boolean(),

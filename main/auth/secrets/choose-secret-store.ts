@@ -33,7 +33,7 @@ export async function chooseSecretStore(options: ChooseSecretStoreOptions): Prom
   const file = join(options.dataDir, SECRETS_FILE_NAME);
   const encrypted = (reason: string): SecretStore => {
     if (!options.passphrase) {
-      return unavailableSecretStore(`${reason}, and KIZUNA_SECRET_KEY is not set. Set KIZUNA_SECRET_KEY to a long random value to keep sign-ins in an encrypted file.`);
+      return unavailableSecretStore(`${sentenceCase(reason)}, and KIZUNA_SECRET_KEY is not set. Set KIZUNA_SECRET_KEY to a long random value to keep sign-ins in an encrypted file.`);
     }
     return createEncryptedFileSecretStore(file, options.passphrase, reason);
   };
@@ -57,6 +57,10 @@ export async function chooseSecretStore(options: ChooseSecretStoreOptions): Prom
   }
   options.logger.info('secret store chosen', { kind: store.kind });
   return withRedaction(store, options.redactor);
+}
+
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function unavailableSecretStore(detail: string): SecretStore {
