@@ -1,6 +1,6 @@
 import Conf from 'conf';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { HostKind } from '../../shared/contract';
 import { chooseSecretStore, parseSecretStorePreference } from '../auth/secrets/choose-secret-store';
 import type { KeytarLike } from '../auth/secrets/keychain-secret-store';
@@ -10,6 +10,7 @@ import { createLogger } from './logger';
 import type { LogLevel, Logger, SettingsStore } from './ports';
 import { createRedactor } from './redact';
 import { openWithRecovery } from './settings-recovery';
+import { loadServicesConfig } from './services-config';
 import { createSettingsStore } from './settings-store';
 import { appVersion } from './version';
 
@@ -38,6 +39,8 @@ export const LOG_FILE_RELATIVE = join('logs', 'kizuna.log');
 export async function bootstrap(options: BootstrapOptions): Promise<Core> {
   const env = options.env ?? process.env;
   const redactor = createRedactor();
+  // Read first: a bad KIZUNA_SERVICES file must stop start-up before anything is opened.
+  const services = { config: loadServicesConfig(env), file: env.KIZUNA_SERVICES ? resolve(env.KIZUNA_SERVICES) : null };
   const logger = createLogger({ file: join(options.dataDir, LOG_FILE_RELATIVE), level: options.logLevel ?? 'info', redactor, sink: options.logSink });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), { logger, nativeBinding: options.native?.sqlite });
   try {
@@ -50,7 +53,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Core> {
       logger,
     });
     const settings = options.openSettings ? options.openSettings(logger) : createSettingsStore(openSettingsFile(options.dataDir, logger));
-    return createCore({ host: options.host, version: options.version ?? appVersion, dataDir: options.dataDir, db, secrets, settings, logger });
+    return createCore({ host: options.host, version: options.version ?? appVersion, dataDir: options.dataDir, db, secrets, settings, logger, services });
   } catch (error) {
     db.close();
     throw error;

@@ -23,6 +23,7 @@ export function createCore(ports: CorePorts): Core {
       host: ports.host,
       platform: process.platform,
       dataDir: ports.dataDir,
+      services: { source: ports.services.file ? 'file' : 'real', file: ports.services.file },
       secretStore: { kind: ports.secrets.kind, detail: ports.secrets.detail },
     }),
     'settings.get': () => ports.settings.read(),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ServicesConfig } from './services-config';
 import type { EventName, EventPayload, HostKind, SecretStoreKind, Settings } from '../../shared/contract';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -44,5 +45,7 @@ export interface CorePorts {
   secrets: SecretStore;
   settings: SettingsStore;
   logger: Logger;
+  /** Where the services live, and the KIZUNA_SERVICES file it came from (null: the real services). */
+  services: { config: ServicesConfig; file: string | null };
   events?: EventBus;
 }

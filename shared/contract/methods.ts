@@ -17,6 +17,11 @@ export const appInfoSchema = z.object({
   host: hostKindSchema,
   platform: z.string(),
   dataDir: z.string(),
+  /** Which hosts the service clients talk to: the real services, or the file named by KIZUNA_SERVICES. */
+  services: z.object({
+    source: z.enum(['real', 'file']),
+    file: z.string().nullable(),
+  }),
   secretStore: z.object({
     kind: secretStoreKindSchema,
     /** One sentence for the user: where secrets are kept, or why they cannot be. */

@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../main/app/core';
 import { createLogger } from '../../main/app/logger';
 import type { LogLevel, SecretStore } from '../../main/app/ports';
 import { createRedactor } from '../../main/app/redact';
+import { realServices } from '../../main/app/services-config';
 import { createSettingsStore } from '../../main/app/settings-store';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
@@ -26,6 +27,6 @@ export function createTestCore(): { core: Core; logged: LoggedLine[]; secrets: M
     set: async (key, value) => void secrets.set(key, value),
     delete: async (key) => secrets.delete(key),
   };
-  const core = createCore({ host: 'server', version: '0.0.0-test', dataDir: '/tmp/kizuna-test', db, secrets: secretStore, settings: createSettingsStore({ store: {} }), logger });
+  const core = createCore({ host: 'server', version: '0.0.0-test', dataDir: '/tmp/kizuna-test', db, secrets: secretStore, settings: createSettingsStore({ store: {} }), logger, services: { config: realServices, file: null } });
   return { core, logged, secrets };
 }

@@ -43,6 +43,21 @@ export function InstallationCard() {
               </dd>
             </div>
             <div className="facts__row">
+              <dt>Services</dt>
+              <dd>
+                {info.services.source === 'real' ? (
+                  'AniList, MyAnimeList, Trakt and Plex'
+                ) : (
+                  <>
+                    <span className="facts__value">Other hosts, from KIZUNA_SERVICES</span>
+                    <span className="facts__detail">
+                      <code className="path">{info.services.file}</code> (for example the local emulators of <code>npm run demo</code>)
+                    </span>
+                  </>
+                )}
+              </dd>
+            </div>
+            <div className="facts__row">
               <dt>Sign-ins kept in</dt>
               <dd>
                 <span className="facts__value">{secretStoreLabels[info.secretStore.kind]}</span>

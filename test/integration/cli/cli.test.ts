@@ -35,6 +35,21 @@ describe('kizuna CLI', () => {
     expect(run.stdout).toContain('Accounts:     none connected yet');
   });
 
+  it('status names a KIZUNA_SERVICES file, and a broken one stops start-up with a clear message', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'services.json');
+    const local = { anilist: { api: 'http://127.0.0.1:9/graphql', auth: 'http://127.0.0.1:9/api/v2/oauth' }, mal: { api: 'http://127.0.0.1:9/v2', auth: 'http://127.0.0.1:9/v1/oauth2' }, trakt: { api: 'http://127.0.0.1:9', auth: 'http://127.0.0.1:9' }, plextv: { api: 'http://127.0.0.1:9/api/v2', auth: 'http://127.0.0.1:9/auth' } };
+    writeFileSync(file, JSON.stringify(local));
+    const run = await runKizuna(['status', '--json', '--data-dir', dataDir], { KIZUNA_SERVICES: file });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).app.services).toEqual({ source: 'file', file });
+
+    writeFileSync(file, '{"anilist": 1}');
+    const broken = await runKizuna(['status', '--data-dir', dataDir], { KIZUNA_SERVICES: file });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^kizuna: KIZUNA_SERVICES file .* is not a services file/);
+  });
+
   it('an unknown command exits 2 with a pointer to --help', async () => {
     const run = await runKizuna(['synk']);
     expect(run.code).toBe(2);

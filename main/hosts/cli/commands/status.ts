@@ -35,6 +35,7 @@ export function formatStatus({ app, accounts, settings }: StatusReport): string[
   const lines = [
     `Kizuna ${app.version}`,
     `Data folder:  ${app.dataDir}`,
+    `Services:     ${app.services.file ? `from ${app.services.file} (KIZUNA_SERVICES)` : 'the real AniList, MyAnimeList, Trakt and Plex'}`,
     `Sign-ins:     ${app.secretStore.kind} — ${app.secretStore.detail}`,
     `Schedule:     ${settings.schedule.paused ? 'paused' : `every ${settings.schedule.intervalMinutes} minutes`}`,
   ];

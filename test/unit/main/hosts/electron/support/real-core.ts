@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../../../../../main/app/core';
 import { createLogger } from '../../../../../../main/app/logger';
 import type { LogLevel, Logger, SecretStore } from '../../../../../../main/app/ports';
 import { createRedactor } from '../../../../../../main/app/redact';
+import { realServices } from '../../../../../../main/app/services-config';
 import { createSettingsStore } from '../../../../../../main/app/settings-store';
 import { migrate } from '../../../../../../main/db/migrate';
 import { migrations } from '../../../../../../main/db/migrations';
@@ -43,6 +44,7 @@ export function realCore(): { core: Core; lines: LogLine[] } {
     secrets: memorySecrets(),
     settings: createSettingsStore({ store: {} }),
     logger,
+    services: { config: realServices, file: null },
   });
   return { core, lines };
 }
