@@ -34,6 +34,8 @@ export const namedTitles: SeedTitle[] = [
   title('al:16498', { kind: 'anime', format: 'TV', titles: { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人', synonyms: ['AoT', 'SnK'] }, year: 2013, season: 'SPRING', episodes: 25, episodeMinutes: 24, genres: ['Action', 'Drama'], averageScore: 85, ids: { anilist: 16498, mal: 16498 } }),
   title('al:20958', { kind: 'anime', format: 'TV', titles: { romaji: 'Shingeki no Kyojin 2', english: 'Attack on Titan Season 2', native: '進撃の巨人 Season2', synonyms: [] }, year: 2017, season: 'SPRING', episodes: 12, episodeMinutes: 24, genres: ['Action', 'Drama'], averageScore: 84, ids: { anilist: 20958, mal: 25777 } }),
   title('al:30002', { kind: 'manga', format: 'MANGA', titles: { romaji: 'Berserk', english: 'Berserk', native: 'ベルセルク', synonyms: [] }, year: 1989, chapters: null, volumes: null, genres: ['Action', 'Drama'], averageScore: 93, ids: { anilist: 30002, mal: 2 } }),
+  // In the catalogue but not on the list.
+  title('al:21', { kind: 'anime', format: 'TV', titles: { romaji: 'ONE PIECE', english: 'ONE PIECE', native: 'ONE PIECE', synonyms: [] }, year: 1999, season: 'FALL', episodes: null, episodeMinutes: 24, genres: ['Action', 'Adventure'], averageScore: 88, ids: { anilist: 21, mal: 21 } }),
   title('tr:1390', { kind: 'show', format: 'TV', titles: { romaji: 'Game of Thrones', english: 'Game of Thrones', native: null, synonyms: [] }, year: 2011, ids: { trakt: 1390, tvdb: 121361 } }),
 ];
 
