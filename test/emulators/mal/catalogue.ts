@@ -87,8 +87,9 @@ export function buildCatalogue(titles: readonly SeedTitle[]): { anime: Map<numbe
   for (const title of titles) {
     const id = title.ids.mal;
     if (id === undefined || (title.kind !== 'anime' && title.kind !== 'manga')) continue;
-    const work = toWork(title, id, title.kind);
-    (title.kind === 'anime' ? anime : manga).set(id, work);
+    const works = title.kind === 'anime' ? anime : manga;
+    // Several AniList entries can map to one MAL entry (MAL merges some that AniList splits); the first wins.
+    if (!works.has(id)) works.set(id, toWork(title, id, title.kind));
   }
   return { anime, manga };
 }

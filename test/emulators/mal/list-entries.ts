@@ -59,6 +59,8 @@ export function entriesFromSeed(entries: readonly SeedListEntry[], titles: reado
     const id = title?.ids.mal;
     if (!title || id === undefined || (title.kind !== 'anime' && title.kind !== 'manga')) continue;
     const kind: MalKind = title.kind;
+    // MAL holds one entry per title: when two seed entries share a MAL id, the first is the one on the list.
+    if (lists[kind].has(id)) continue;
     lists[kind].set(id, {
       kind,
       workId: id,

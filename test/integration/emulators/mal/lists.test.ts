@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT, startMal, type MalFixture } from './mal-fixture';
-import { bigWorld, smallWorld } from './world-fixture';
+import { bigWorld, seedEntry, seedTitle, seedWorld, smallWorld } from './world-fixture';
 
 interface ListPage {
   data: Array<{ node: Record<string, unknown>; list_status?: Record<string, unknown> }>;
@@ -84,6 +84,25 @@ describe('MAL emulator: user lists', () => {
     expect(lion.list_status).toMatchObject({ priority: 0, tags: [], num_times_rewatched: 1 });
     // "You cannot contain this field in a list" (spec: AnimeListStatus.comments).
     expect(lion.list_status).not.toHaveProperty('comments');
+  });
+
+  it('reads nested and repeated field lists, and refuses unbalanced braces', async () => {
+    mal = await startMal(smallWorld());
+    const merged = await page('/v2/users/@me/animelist?fields=list_status{priority},list_status{tags},my_list_status{rewatch_value}&limit=1');
+    expect(merged.data[0]!.list_status).toMatchObject({ priority: 0, tags: [] });
+    expect(merged.data[0]!.node.my_list_status).toMatchObject({ rewatch_value: 0, status: 'completed' });
+    for (const fields of ['list_status{priority', 'list_status}', 'a{b{c}']) {
+      const response = await mal.get(`/v2/users/@me/animelist?fields=${encodeURIComponent(fields)}`);
+      expect(response.status, fields).toBe(400);
+      expect(await response.json()).toEqual({ message: 'invalid fields', error: 'bad_request' });
+    }
+  });
+
+  it('keeps one entry per MAL id when two seed titles map to the same MAL entry', async () => {
+    const titles = [seedTitle('al:1', { romaji: 'Split Part 1', mal: 777 }), seedTitle('al:2', { romaji: 'Split Part 2', mal: 777 })];
+    mal = await startMal(seedWorld(titles, [seedEntry('al:1', { progress: 5 }), seedEntry('al:2', { progress: 9 })]));
+    const body = await page('/v2/users/@me/animelist?fields=list_status');
+    expect(body.data).toEqual([{ node: expect.objectContaining({ id: 777, title: 'Split Part 1' }) as unknown, list_status: expect.objectContaining({ num_episodes_watched: 5 }) as unknown }]);
   });
 
   it('sorts and filters by status as the spec lists, and refuses unknown values', async () => {
