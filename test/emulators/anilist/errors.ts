@@ -31,6 +31,9 @@ export const unauthorized = () => new AnilistError('Unauthorized.', 401);
 export const notFound = () => new AnilistError('Not Found.', 404);
 export const validationFailed = (validation: Record<string, string[]>) => new AnilistError('validation', 400, validation);
 
+/** The whole API switched off, verbatim from wuon/openanime#34 (2026-08): HTTP 403, no locations, data null. */
+export const API_DISABLED_MESSAGE = 'The AniList API has been temporarily disabled due to severe stability issues.';
+
 /** What a request with no usable query gets, including a transport-level batch (AniList/docs#84). */
 export const NO_QUERY_MESSAGE = 'No query or mutation provided. Please view https://anilist.co/graphiql to see available queries and mutations.';
 

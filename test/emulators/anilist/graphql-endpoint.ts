@@ -3,7 +3,7 @@ import type { Clock } from '../common/clock';
 import { bearerToken, json, parseFormBody, parseJsonBody, type EmulatorRequest, type EmulatorResponse } from '../common/http-types';
 import { complexityErrorMessage, findOperation, queryComplexity } from './complexity';
 import { createContext } from './context';
-import { NO_QUERY_MESSAGE, formatError, graphqlResponse, requestError } from './errors';
+import { API_DISABLED_MESSAGE, NO_QUERY_MESSAGE, formatError, graphqlResponse, requestError } from './errors';
 import type { AnilistLimits } from './options';
 import { TOO_MANY_REQUESTS_BODY, type RateLimiter } from './rate-limit';
 import { anilistSchema } from './schema';
@@ -47,6 +47,7 @@ export function tooManyRequests(request: EmulatorRequest, deps: GraphqlDeps): Em
 
 export async function handleGraphql(request: EmulatorRequest, deps: GraphqlDeps): Promise<EmulatorResponse> {
   const params = readParams(request);
+  if (deps.limits.disabled) return graphqlResponse([{ message: API_DISABLED_MESSAGE, status: 403 }], null, {}, labelOf(params));
   const admission = deps.limiter.admit(rateKey(request));
   if (!admission.allowed) return { ...json(429, TOO_MANY_REQUESTS_BODY, admission.headers), label: labelOf(params) };
   const headers = admission.headers;

@@ -18,7 +18,7 @@ import type { AnilistState } from './state';
  * - `/api/v2/oauth/authorize|token|pin`: sign-in. See oauth.ts; registered clients in options.ts.
  * - `/covers/…`, `/avatars/…`: generated images.
  *
- * `options.limits` keys: perMinute, degraded, degradedPerMinute, timeoutSeconds, maxComplexity, clients.
+ * `options.limits` keys: perMinute, degraded, degradedPerMinute, timeoutSeconds, maxComplexity, disabled, clients.
  */
 
 export interface AnilistService extends ServiceDefinition {

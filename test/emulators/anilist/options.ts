@@ -35,10 +35,12 @@ export interface AnilistLimits {
   timeoutSeconds: number;
   /** webonyx QueryComplexity maximum (API-NOTES §1: 500). */
   maxComplexity: number;
+  /** The API's "temporarily disabled" state: every GraphQL request gets the 403 (API-NOTES §1 "API disabled"). */
+  disabled: boolean;
   clients: AnilistClient[];
 }
 
-const known = new Set(['perMinute', 'degraded', 'degradedPerMinute', 'timeoutSeconds', 'maxComplexity', 'clients']);
+const known = new Set(['perMinute', 'degraded', 'degradedPerMinute', 'timeoutSeconds', 'maxComplexity', 'disabled', 'clients']);
 
 export function readLimits(limits: Record<string, unknown>): AnilistLimits {
   for (const key of Object.keys(limits)) {
@@ -50,6 +52,7 @@ export function readLimits(limits: Record<string, unknown>): AnilistLimits {
     degradedPerMinute: positiveInt(limits, 'degradedPerMinute', 30),
     timeoutSeconds: positiveInt(limits, 'timeoutSeconds', 60),
     maxComplexity: positiveInt(limits, 'maxComplexity', 500),
+    disabled: bool(limits, 'disabled', false),
     clients: clients(limits.clients),
   };
 }

@@ -105,6 +105,15 @@ describe('AniList emulator: errors in AniList\'s shapes', () => {
     expect(body.errors?.[0]).toMatchObject({ message: 'Not Found.', status: 404 });
   });
 
+  it('the disabled API answers 403 with AniList\'s message, and can be switched at run time', async () => {
+    const anilist = await start({ limits: { disabled: true } });
+    const down = await anilist.gql(loadOperation('Viewer'));
+    expect(down.status).toBe(403);
+    expect(down.body).toEqual({ errors: [{ message: 'The AniList API has been temporarily disabled due to severe stability issues.', status: 403 }], data: null });
+    anilist.service.limits.disabled = false;
+    expect((await anilist.gql(loadOperation('Viewer'))).status).toBe(200);
+  });
+
   it('MediaListCollection without a user or type is a validation error', async () => {
     const anilist = await start();
     const { status, body } = await anilist.gql('{ MediaListCollection { hasNextChunk } }', {}, null);
