@@ -21,19 +21,31 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** 0 best … 3 worst; undefined when the search does not match at all. */
-export function searchRank(media: MediaRecord, search: string): number | undefined {
-  const wanted = normalise(search);
-  if (wanted === '') return 3;
-  const words = wanted.split(' ');
-  let best: number | undefined;
-  for (const title of [media.title.romaji, media.title.english, media.title.native, ...media.synonyms]) {
-    if (!title) continue;
-    const have = normalise(title);
-    const rank = have === wanted ? 0 : have.startsWith(wanted) ? 1 : have.includes(wanted) ? 2 : words.every((word) => have.includes(word)) ? 3 : undefined;
-    if (rank !== undefined && (best === undefined || rank < best)) best = rank;
+/** Normalised titles per media, worked out once: searches run over the whole catalogue (13k titles in 10k). */
+const normalisedTitles = new WeakMap<MediaRecord, string[]>();
+
+function titlesOf(media: MediaRecord): string[] {
+  let titles = normalisedTitles.get(media);
+  if (!titles) {
+    titles = [media.title.romaji, media.title.english, media.title.native, ...media.synonyms].filter((title): title is string => Boolean(title)).map(normalise);
+    normalisedTitles.set(media, titles);
   }
-  return best;
+  return titles;
+}
+
+/** A ranker for one search: 0 best … 3 worst; undefined when a media does not match at all. */
+export function searchRanker(search: string): (media: MediaRecord) => number | undefined {
+  const wanted = normalise(search);
+  const words = wanted.split(' ');
+  return (media) => {
+    if (wanted === '') return 3;
+    let best: number | undefined;
+    for (const have of titlesOf(media)) {
+      const rank = have === wanted ? 0 : have.startsWith(wanted) ? 1 : have.includes(wanted) ? 2 : words.every((word) => have.includes(word)) ? 3 : undefined;
+      if (rank !== undefined && (best === undefined || rank < best)) best = rank;
+    }
+    return best;
+  };
 }
 
 type Test = (media: MediaRecord, value: unknown) => boolean;
@@ -63,14 +75,24 @@ const tests: Record<string, Test> = {
   genre_not_in: (media, value) => !list(value).some((genre) => media.genres.includes(String(genre))),
   episodes: (media, value) => media.episodes === value,
   chapters: (media, value) => media.chapters === value,
-  search: (media, value) => searchRank(media, String(value)) !== undefined,
 };
 
 export function filterMedia(all: Iterable<MediaRecord>, args: MediaArgs): MediaRecord[] {
   const active = Object.entries(args).filter(([key, value]) => value !== undefined && value !== null && tests[key]);
+  const search = typeof args.search === 'string' ? args.search : undefined;
+  const rank = search === undefined ? undefined : searchRanker(search);
+  const ranks = new Map<MediaRecord, number>();
   const rows: MediaRecord[] = [];
-  for (const media of all) if (active.every(([key, value]) => tests[key]!(media, value))) rows.push(media);
-  return sortMedia(rows, args);
+  for (const media of all) {
+    if (!active.every(([key, value]) => tests[key]!(media, value))) continue;
+    if (rank) {
+      const found = rank(media);
+      if (found === undefined) continue;
+      ranks.set(media, found);
+    }
+    rows.push(media);
+  }
+  return sortMedia(rows, args, ranks);
 }
 
 type Key = (media: MediaRecord) => number | string | null;
@@ -94,11 +116,10 @@ const sortKeys: Record<string, Key> = {
   UPDATED_AT: (media) => media.updatedAt,
 };
 
-function sortMedia(rows: MediaRecord[], args: MediaArgs): MediaRecord[] {
-  const search = typeof args.search === 'string' ? args.search : undefined;
+function sortMedia(rows: MediaRecord[], args: MediaArgs, ranks: Map<MediaRecord, number>): MediaRecord[] {
   const requested = list(args.sort).map(String);
-  const sorts = requested.length > 0 ? requested : search !== undefined ? ['SEARCH_MATCH'] : ['ID'];
-  const comparators = sorts.map((sort) => comparator(sort, search));
+  const sorts = requested.length > 0 ? requested : typeof args.search === 'string' ? ['SEARCH_MATCH'] : ['ID'];
+  const comparators = sorts.map((sort) => comparator(sort, ranks));
   return rows.sort((a, b) => {
     for (const compare of comparators) {
       const order = compare(a, b);
@@ -108,10 +129,10 @@ function sortMedia(rows: MediaRecord[], args: MediaArgs): MediaRecord[] {
   });
 }
 
-function comparator(sort: string, search: string | undefined): (a: MediaRecord, b: MediaRecord) => number {
+function comparator(sort: string, ranks: Map<MediaRecord, number>): (a: MediaRecord, b: MediaRecord) => number {
   if (sort === 'SEARCH_MATCH') {
-    if (search === undefined) return () => 0;
-    return (a, b) => (searchRank(a, search) ?? 9) - (searchRank(b, search) ?? 9) || b.popularity - a.popularity;
+    if (ranks.size === 0) return () => 0;
+    return (a, b) => (ranks.get(a) ?? 9) - (ranks.get(b) ?? 9) || b.popularity - a.popularity;
   }
   const descending = sort.endsWith('_DESC');
   const key = sortKeys[descending ? sort.slice(0, -5) : sort];
