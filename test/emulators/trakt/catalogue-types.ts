@@ -66,8 +66,8 @@ export interface EpisodeRecord {
   numberAbs: number | null;
   title: string;
   ids: EpisodeIds;
-  /** ISO date-time. */
-  firstAired: string | null;
+  /** Milliseconds (a number, not a string: a big seed has ~100k episodes). See firstAired(). */
+  airedAt: number | null;
   runtime: number | null;
 }
 
@@ -96,4 +96,11 @@ export type MediaRecord = MovieRecord | ShowRecord | SeasonRecord | EpisodeRecor
 /** One thing a sync call can point at; the key is unique across the catalogue, e.g. "episode:5000012". */
 export function recordKey(record: MediaRecord): string {
   return `${record.type}:${record.ids.trakt}`;
+}
+
+/** ISO first-aired date-time of any record that has one; a movie's release date. */
+export function firstAired(record: MediaRecord): string | null {
+  if (record.type === 'movie') return record.released;
+  if (record.type === 'episode') return record.airedAt === null ? null : new Date(record.airedAt).toISOString();
+  return record.firstAired;
 }

@@ -64,7 +64,7 @@ function buildShow(seed: SeedShow, titles: Map<string, SeedTitle>, ids: IdAlloca
         numberAbs: seedSeason.number > 0 ? absolute : null,
         title: `Episode ${number}`,
         ids: { trakt: ids.take('episode'), tvdb: ids.take('episodeTvdb'), imdb: null, tmdb: ids.take('episodeTmdb') },
-        firstAired: start ? new Date(start.getTime() + (number - 1) * 7 * 86_400_000).toISOString() : null,
+        airedAt: start ? start.getTime() + (number - 1) * 7 * 86_400_000 : null,
         runtime: show.runtime,
       };
       season.episodes.push(episode);

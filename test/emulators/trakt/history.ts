@@ -1,5 +1,5 @@
 import { json, type EmulatorResponse } from '../common/http-types';
-import type { EpisodeRecord, MovieRecord } from './catalogue-types';
+import { firstAired, type EpisodeRecord, type MovieRecord } from './catalogue-types';
 import { paginate, statusOnly, type ApiContext, type ApiRoute } from './http';
 import type { HistoryEntry } from './library';
 import { isoTime, itemMembers, parseExtended } from './media';
@@ -60,7 +60,7 @@ function watchedAt(value: unknown, record: MovieRecord | EpisodeRecord, now: num
   if (value === undefined || value === null) return now;
   if (value === 'unknown') return 0;
   if (value === 'released') {
-    const released = record.type === 'movie' ? record.released : record.firstAired;
+    const released = firstAired(record);
     return released ? Date.parse(released) : now;
   }
   const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;

@@ -13,7 +13,8 @@ export class Catalogue {
   readonly shows: ShowRecord[];
   private readonly movieByTitleKey = new Map<string, MovieRecord>();
   private readonly showByKey = new Map<string, ShowRecord>();
-  private readonly byId = new Map<string, MediaRecord[]>();
+  /** type → id kind → id value (lower case) → records; nested maps keep a 10k seed's ~400k ids cheap. */
+  private readonly byId = new Map<string, Map<string, Map<string, MediaRecord[]>>>();
 
   constructor(world: SeedWorld) {
     const built = buildCatalogue(world);
@@ -34,11 +35,22 @@ export class Catalogue {
   }
 
   private index(record: MediaRecord, ids: Record<string, string | number | null>): void {
-    for (const [kind, value] of Object.entries(ids)) {
-      if (value === null) continue;
-      const key = `${record.type}|${kind}|${String(value).toLowerCase()}`;
-      this.byId.set(key, [...(this.byId.get(key) ?? []), record]);
+    let kinds = this.byId.get(record.type);
+    if (!kinds) this.byId.set(record.type, (kinds = new Map()));
+    for (const kind in ids) {
+      const value = ids[kind];
+      if (value === null || value === undefined) continue;
+      let values = kinds.get(kind);
+      if (!values) kinds.set(kind, (values = new Map()));
+      const key = typeof value === 'number' ? String(value) : value.toLowerCase();
+      const list = values.get(key);
+      if (list) list.push(record);
+      else values.set(key, [record]);
     }
+  }
+
+  private records(type: string, kind: string, value: string | number): MediaRecord[] {
+    return this.byId.get(type)?.get(kind)?.get(String(value).toLowerCase()) ?? [];
   }
 
   private find<T extends MediaRecord>(type: T['type'], kinds: readonly string[], ids: Ids): T | undefined {
@@ -46,7 +58,7 @@ export class Catalogue {
     for (const kind of kinds) {
       const value = ids[kind];
       if (typeof value !== 'string' && typeof value !== 'number') continue;
-      const hit = this.byId.get(`${type}|${kind}|${String(value).toLowerCase()}`)?.[0];
+      const hit = this.records(type, kind, value)[0];
       if (hit) return hit as T;
     }
     return undefined;
@@ -90,7 +102,7 @@ export class Catalogue {
   /** GET /search/{id_type}/{id}: every record of the allowed types carrying that external id. */
   lookup(idType: IdType, id: string, types: ReadonlyArray<MediaRecord['type']>): MediaRecord[] {
     const kinds = idType === 'trakt' ? ['trakt'] : [idType];
-    return types.flatMap((type) => kinds.flatMap((kind) => this.byId.get(`${type}|${kind}|${id.toLowerCase()}`) ?? []));
+    return types.flatMap((type) => kinds.flatMap((kind) => this.records(type, kind, id)));
   }
 }
 

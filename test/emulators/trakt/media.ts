@@ -1,4 +1,4 @@
-import type { EpisodeRecord, MediaRecord, MovieRecord, SeasonRecord, ShowRecord } from './catalogue-types';
+import { firstAired, type EpisodeRecord, type MediaRecord, type MovieRecord, type SeasonRecord, type ShowRecord } from './catalogue-types';
 
 /**
  * Trakt's standard media objects. By default every method returns minimal info (title, year, ids);
@@ -116,7 +116,7 @@ export function episodeObject(episode: EpisodeRecord, extended: Extended): Recor
     rating: episode.show.rating,
     votes: Math.floor(episode.show.votes / 100),
     comment_count: 0,
-    first_aired: episode.firstAired,
+    first_aired: firstAired(episode),
     updated_at: updatedAt,
     available_translations: ['en'],
     runtime: episode.runtime,

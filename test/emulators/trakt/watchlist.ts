@@ -1,6 +1,6 @@
 import { json, type EmulatorResponse } from '../common/http-types';
 import type { MediaRecord } from './catalogue-types';
-import { recordKey } from './catalogue-types';
+import { firstAired, recordKey } from './catalogue-types';
 import { paginate, statusOnly, type ApiContext, type ApiRoute } from './http';
 import { categoryOf, type MediaCategory, type WatchlistEntry } from './library';
 import { isoTime, itemMembers, parseExtended } from './media';
@@ -48,7 +48,7 @@ function comparator(sortBy: string): (a: WatchlistEntry, b: WatchlistEntry) => n
     case 'title':
       return (a, b) => titleOf(a.record).localeCompare(titleOf(b.record)) || a.rank - b.rank;
     case 'released':
-      return (a, b) => (releasedOf(a.record) ?? '9999').localeCompare(releasedOf(b.record) ?? '9999') || a.rank - b.rank;
+      return (a, b) => (firstAired(a.record) ?? '9999').localeCompare(firstAired(b.record) ?? '9999') || a.rank - b.rank;
     case 'runtime':
       return (a, b) => (runtimeOf(a.record) ?? 0) - (runtimeOf(b.record) ?? 0) || a.rank - b.rank;
     default:
@@ -57,7 +57,6 @@ function comparator(sortBy: string): (a: WatchlistEntry, b: WatchlistEntry) => n
 }
 
 const titleOf = (record: MediaRecord): string => (record.type === 'movie' || record.type === 'show' ? record.title : record.show.title);
-const releasedOf = (record: MediaRecord): string | null => (record.type === 'movie' ? record.released : record.firstAired);
 const runtimeOf = (record: MediaRecord): number | null => (record.type === 'season' ? record.show.runtime : record.runtime);
 
 const zero = (): Record<MediaCategory, number> => ({ movies: 0, shows: 0, seasons: 0, episodes: 0 });
