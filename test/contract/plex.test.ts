@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSeedWorld } from '../emulators/seed/index';
 import { keys } from '../integration/emulators/plex/fixture-world';
 import { itemFor, sectionId, startPlexHarness, type PlexHarness } from '../integration/emulators/plex/harness';
 import { loadSpec, ResponseValidator, validateSpecDocument, type OpenApiSpec } from './support/openapi';
@@ -137,6 +138,24 @@ describe('Plex contract: Media Server responses validate against plex-api-spec.y
     await conforms(currentValidator, 'put', '/library/collections/{collectionId}/items/{itemId}/move', await plex.pms(`/library/collections/${id}/items/${members[2]}/move`, { method: 'PUT' }));
     await conforms(currentValidator, 'put', '/library/collections/{collectionId}/items/{itemId}', await plex.pms(`/library/collections/${id}/items/${members[0]}`, { method: 'PUT' }));
     await declaredEmpty(current, 'delete', '/library/sections/{sectionId}/collection/{collectionId}', await plex.pms(`/library/sections/${movies}/collection/${id}`, { method: 'DELETE' }));
+  });
+});
+
+describe('Plex contract: the generated small seed', () => {
+  it('every section, every show’s seasons and every season’s episodes validate', async () => {
+    const seeded = await startPlexHarness({ world: buildSeedWorld('small') });
+    try {
+      for (const section of seeded.state.library.sections) {
+        await conforms(currentValidator, 'get', '/library/sections/{sectionId}/all', await seeded.pms(`/library/sections/${section.id}/all?includeGuids=1`));
+      }
+      const parents = [...seeded.state.library.items.values()].filter((item) => ['show', 'season', 'artist', 'album'].includes(item.type));
+      for (const parent of parents) {
+        await conforms(legacyValidator, 'get', '/library/metadata/{ratingKey}/children', await seeded.pms(`/library/metadata/${parent.ratingKey}/children?includeGuids=1`));
+      }
+      await conforms(currentValidator, 'get', '/library/metadata/{ids}', await seeded.pms(`/library/metadata/${parents.map((parent) => parent.ratingKey).join(',')}`));
+    } finally {
+      await seeded.close();
+    }
   });
 });
 
