@@ -130,6 +130,15 @@ describe('AniList emulator: the queries the app sends', () => {
     expect(missing.body).toEqual({ errors: [{ message: 'Not Found.', status: 404, locations: [{ line: 3, column: 3 }] }], data: { MediaList: null } });
   });
 
+  it('GET with ?query= runs queries (as graphql-php servers do); mutations need POST', async () => {
+    const anilist = await start();
+    const query = await anilist.fetch(`/graphql?${new URLSearchParams({ query: 'query ($id: Int) { Media(id: $id) { id } }', variables: '{"id":1}' })}`);
+    expect(await query.json()).toEqual({ data: { Media: { id: 1 } } });
+    const mutation = await anilist.fetch(`/graphql?${new URLSearchParams({ query: 'mutation { DeleteMediaListEntry(id: 1) { deleted } }' })}`, { headers: { authorization: `Bearer ${anilist.token}` } });
+    expect(mutation.status).toBe(400);
+    expect(((await mutation.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe('GET supports only query operation');
+  });
+
   it('a title without an AniList id is not on AniList', async () => {
     const anilist = await start();
     const { body } = await anilist.gql('{ Page { media(search: "Game of Thrones") { id } } }');
