@@ -1,6 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse } from '../common/http-types';
 import { emptyOk, pmsError } from './format';
-import type { PlexItem } from './model';
+import { isLeaf, type PlexItem } from './model';
 import { route, type Route } from './router';
 import type { PlexState } from './state';
 import { ratingKeysFromUri } from './uri';
@@ -16,10 +16,26 @@ export function watchRoutes(state: PlexState): Route[] {
     route(['GET', 'PUT'], '/:/scrobble', (request) => withItem(state, request, (item) => state.library.scrobble(item, state.nowSeconds()))),
     route(['GET', 'PUT'], '/:/unscrobble', (request) => withItem(state, request, (item) => state.library.unscrobble(item))),
     route(['GET', 'PUT'], '/:/rate', (request) => rate(state, request)),
+    route(['POST', 'PUT'], '/:/progress', (request) => progress(state, request)),
   ];
 }
 
 const libraryIdentifier = 'com.plexapp.plugins.library';
+
+/**
+ * POST /:/progress?key=…&time=…&state=… (legacy spec): where playback stopped, in ms, on a leaf; shown as
+ * `viewOffset` until the item is scrobbled or unscrobbled. The seed has no unfinished items, so this is how
+ * tests and demos make one. `identifier` is optional here, as in the legacy spec.
+ */
+function progress(state: PlexState, request: EmulatorRequest): EmulatorResponse {
+  const query = request.url.searchParams;
+  const item = state.library.get(query.get('key') ?? '');
+  const time = query.get('time') ?? '';
+  if (!query.get('key') || !/^\d+$/.test(time) || !query.get('state')) return pmsError(400);
+  if (!item || !isLeaf(item)) return pmsError(404);
+  item.viewOffset = Number(time) > 0 ? Number(time) : undefined;
+  return emptyOk();
+}
 
 /** The item named by `key` (a ratingKey) or `uri`, or the error PMS answers. */
 function target(state: PlexState, request: EmulatorRequest): PlexItem | EmulatorResponse {

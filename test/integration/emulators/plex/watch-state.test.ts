@@ -67,6 +67,17 @@ describe('scrobble, unscrobble and rate', () => {
     expect(await details(movie.ratingKey)).not.toHaveProperty('userRating');
   });
 
+  it('records playback progress as viewOffset, which a scrobble then clears', async () => {
+    harness = await startPlexHarness();
+    const episode = episodeOf(keys.tvShow, 1, 2);
+    expect((await harness.pms(`/:/progress?key=${episode.ratingKey}&time=600000&state=stopped`, { method: 'POST' })).status).toBe(200);
+    expect(await details(episode.ratingKey)).toMatchObject({ viewOffset: 600_000 });
+    expect(await details(episode.ratingKey)).not.toHaveProperty('viewCount');
+    await harness.pms(`/:/scrobble?${library}&key=${episode.ratingKey}`, { method: 'PUT' });
+    expect(await details(episode.ratingKey)).not.toHaveProperty('viewOffset');
+    expect((await harness.pms(`/:/progress?key=${episode.ratingKey}&state=stopped`, { method: 'POST' })).status).toBe(400);
+  });
+
   it('answers 400 without identifier or key, 404 for another provider or an unknown key', async () => {
     harness = await startPlexHarness();
     const movie = itemFor(harness.state, keys.movie, 'movie');
