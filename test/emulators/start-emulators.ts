@@ -1,15 +1,15 @@
 import type { ServicesConfig } from '../../main/app/services-config';
-import { createAnilistService } from './anilist';
+import { createAnilistService } from './anilist/index';
 import { systemClock, type Clock } from './common/clock';
 import { FaultInjector, type FaultPlan } from './common/faults';
 import { startHttpService, type RunningService } from './common/http-service';
 import { RequestLog } from './common/request-log';
 import type { ServiceDefinition } from './common/service';
-import { createMalService } from './mal';
-import { createPlexServices } from './plex';
-import { buildSeedWorld } from './seed';
+import { createMalService } from './mal/index';
+import { createPlexServices } from './plex/index';
+import { buildSeedWorld } from './seed/index';
 import type { SeedName, SeedWorld } from './seed/world';
-import { createTraktService } from './trakt';
+import { createTraktService } from './trakt/index';
 
 export type ServiceName = 'anilist' | 'mal' | 'trakt' | 'plex' | 'plextv';
 export const serviceNames: readonly ServiceName[] = ['anilist', 'mal', 'trakt', 'plex', 'plextv'];
