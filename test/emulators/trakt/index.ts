@@ -46,7 +46,7 @@ export function createTraktService(world: SeedWorld, options: ServiceOptions): T
     handle,
     tooManyRequests: (request) => {
       const bucket = api.bucketFor(request);
-      return state.rateLimiter.tooMany(bucket.name, state.rateLimiter.nextSlot(bucket));
+      return state.rateLimiter.tooMany(bucket.name, state.rateLimiter.nextSlot(bucket), undefined, false);
     },
     expireToken: (request) => {
       const token = bearerToken(request);

@@ -53,11 +53,14 @@ export class RateLimiter {
     return this.tooMany(bucket.name, until, endpoint);
   }
 
-  /** The answer for a request that is over its limit, or for the `rate-limited` fault. */
-  tooMany(name: BucketName, until: number, endpoint?: string): EmulatorResponse {
+  /**
+   * The answer for a request that is over its limit, or for the `rate-limited` fault (`ban: false`, so an
+   * injected 429 stays a single answer instead of starting a Cloudflare ban).
+   */
+  tooMany(name: BucketName, until: number, endpoint?: string, ban = true): EmulatorResponse {
     const now = this.clock.now();
     if (this.limits.cloudflare) {
-      this.cloudflareUntil = Math.max(this.cloudflareUntil, now + CLOUDFLARE_BAN_SECONDS * 1000);
+      if (ban) this.cloudflareUntil = Math.max(this.cloudflareUntil, now + CLOUDFLARE_BAN_SECONDS * 1000);
       return cloudflarePage(endpoint);
     }
     const retryAfter = Math.max(1, Math.ceil((until - now) / 1000));

@@ -81,6 +81,10 @@ function add(state: TraktState, context: ApiContext): EmulatorResponse {
     if (state.library.onWatchlist(target.record)) existing[categoryOf(target.record)] += 1;
     else fresh.push(target);
   }
+  // "The user must be a Trakt VIP to send notes" (spec); 426 is the API's "VIP Only" answer.
+  if (!state.user.vip && resolved.targets.some((target) => target.fields.notes !== undefined)) {
+    return statusOnly(426, endpoint, { 'x-upgrade-url': 'https://trakt.tv/vip' });
+  }
   // "If the user's watchlist limit is exceeded, a 420 HTTP error code is returned" (spec); nothing is added.
   const limit = state.watchlistLimit();
   if (fresh.length > 0 && state.library.watchlist.length + fresh.length > limit) {

@@ -77,5 +77,7 @@ describe('Trakt rate limits', () => {
     const cloudflare = await trakt.api('POST', '/sync/watchlist', { body: {} });
     expect(cloudflare.headers.get('retry-after')).toBe('300');
     expect(trakt.log.entries.map((entry) => entry.fault)).toEqual(['rate-limited', 'rate-limited']);
+    // An injected 429 is one answer, not the start of a Cloudflare ban.
+    expect((await trakt.api('GET', '/sync/watchlist')).status).toBe(200);
   });
 });

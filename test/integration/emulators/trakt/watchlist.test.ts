@@ -119,6 +119,22 @@ describe('Trakt watchlist writes', () => {
     expect(fits.json).toMatchObject({ added: { movies: 1 }, existing: { movies: 1 }, list: { item_count: 4 } });
   });
 
+  it('keeps notes for VIP users and answers 426 VIP Only to others', async () => {
+    trakt = await startTrakt();
+    const free = await trakt.api('POST', '/sync/watchlist', { body: { movies: [{ ids: { trakt: 120 }, notes: 'rewatch in IMAX' }] } });
+    expect(free.status).toBe(426);
+    expect(free.headers.get('x-upgrade-url')).toBe('https://trakt.tv/vip');
+    await trakt.close();
+    const { fixtureWorld } = await import('./fixture-world');
+    trakt = await startTrakt({ world: fixtureWorld({ vip: true }) });
+    expect((await trakt.api('POST', '/sync/watchlist', { body: { movies: [{ ids: { trakt: 120 }, notes: 'rewatch in IMAX' }] } })).status).toBe(201);
+    const items = (await trakt.api('GET', '/sync/watchlist/movies')).json as Array<{ notes: string | null; movie: { title: string } }>;
+    expect(items.map((item) => [item.movie.title, item.notes])).toEqual([
+      ['Inception', null],
+      ['The Dark Knight', 'rewatch in IMAX'],
+    ]);
+  });
+
   it('moves last_activities on every write that changes the watchlist, and only then', async () => {
     trakt = await startTrakt();
     const activities = async () => (await trakt.api('GET', '/sync/last_activities')).json as { all: string; movies: { watchlisted_at: string }; shows: { watchlisted_at: string }; watchlist: { updated_at: string } };
