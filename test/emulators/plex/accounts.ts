@@ -1,5 +1,5 @@
 import type { EmulatorRequest } from '../common/http-types';
-import { plexParam } from './format';
+import { plexParam } from './query';
 import { tokenFrom } from './ids';
 
 /**

@@ -6,7 +6,7 @@ import { typeFromNumber, type PlexItem } from './model';
 import { itemNode, sectionContainerAttrs } from './render';
 import { route, type Route } from './router';
 import type { PlexState } from './state';
-import { ratingKeysFromUri } from './uri';
+import { ratingKeysFromUri } from './query';
 
 /**
  * Collections (current spec only): create in a section from a uri, list a section's, read, add, remove and move

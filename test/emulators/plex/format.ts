@@ -91,15 +91,3 @@ export function pmsError(status: number): EmulatorResponse {
 export function emptyOk(status = 200): EmulatorResponse {
   return { status, headers: { 'x-plex-protocol': '1.0' } };
 }
-
-/**
- * An `X-Plex-*` value from the header or, as every `X-Plex-` header may be, from the query string
- * (description.md, "Headers"). The header wins when both are present.
- */
-export function plexParam(request: EmulatorRequest, name: string): string | undefined {
-  const header = request.headers[name.toLowerCase()];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value !== undefined && value !== '') return value;
-  const query = request.url.searchParams.get(name);
-  return query === null || query === '' ? undefined : query;
-}

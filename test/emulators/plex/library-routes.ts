@@ -1,7 +1,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../common/http-types';
 import { node, pmsError, pmsResponse, type PlexNode } from './format';
 import { typeFromNumber, type ItemType, type PlexItem, type PlexSection } from './model';
-import { applyPage, readPage } from './paging';
+import { applyPage, flag, readPage } from './query';
 import { itemNode, sectionContainerAttrs, sectionNode } from './render';
 import { route, type Route } from './router';
 import type { PlexState } from './state';
@@ -22,10 +22,6 @@ export function libraryRoutes(state: PlexState): Route[] {
     route('GET', '/library/metadata/{ids}/children', (request, params) => children(state, request, params.ids ?? '')),
     route('GET', '/library/metadata/{ids}/allLeaves', (request, params) => allLeaves(state, request, params.ids ?? '')),
   ];
-}
-
-export function flag(request: EmulatorRequest, name: string): boolean {
-  return ['1', 'true'].includes(request.url.searchParams.get(name) ?? '');
 }
 
 function sections(state: PlexState, request: EmulatorRequest): EmulatorResponse {

@@ -6,7 +6,7 @@ import type { Playlist, PlaylistType } from './playlist-store';
 import { itemNode } from './render';
 import { route, type Route } from './router';
 import type { PlexState } from './state';
-import { ratingKeysFromUri } from './uri';
+import { ratingKeysFromUri } from './query';
 
 /**
  * Playlists: list, create, read, edit, delete, and the items of a dumb playlist (add by uri, remove, move,

@@ -2,7 +2,7 @@ import { html, json, parseFormBody, parseJsonBody, text, type EmulatorRequest, t
 import type { ServiceDefinition } from '../common/service';
 import { requestToken } from './accounts';
 import { authPage } from './auth-page';
-import { plexParam } from './format';
+import { plexParam } from './query';
 import { pinJson } from './pins';
 import { plexTvError, plexTvResponse, serverResourceJson, userJson } from './plextv-render';
 import { dispatch, labelled, route, type Route } from './router';

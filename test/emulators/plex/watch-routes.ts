@@ -3,7 +3,7 @@ import { emptyOk, pmsError } from './format';
 import { isLeaf, type PlexItem } from './model';
 import { route, type Route } from './router';
 import type { PlexState } from './state';
-import { ratingKeysFromUri } from './uri';
+import { ratingKeysFromUri } from './query';
 
 /**
  * Play state and ratings: /:/scrobble, /:/unscrobble and /:/rate. The current spec declares PUT and says each
