@@ -60,6 +60,12 @@ export interface SeedTitle {
    * manga and titles without a TVDB link.
    */
   tvdb?: { showKey: string; season: number; episodeOffset: number };
+  /**
+   * Every TVDB stretch this entry's episodes fill, in episode order; present whenever `tvdb` is (whose
+   * season and offset are the first stretch's). One entry can fill several TVDB seasons: AniList's Naruto
+   * (220 episodes) is TVDB seasons 1-5 (35, 48, 48, 48, 41), so its episode 36 is S02E01.
+   */
+  tvdbSeasons?: Array<{ season: number; episodeOffset: number; episodes: number }>;
 }
 
 /** A TVDB-style show: how Plex and Trakt group AniList entries into one show with numbered seasons. */

@@ -1,6 +1,5 @@
-import { CATALOG_COLUMNS, CATALOG_FORMAT, serializeCatalog, type CatalogEntry } from '../catalog-format';
-import { assignMalIds, deriveFormat, malCandidates, deriveYear, first, plausibleEpisodes } from './derive';
-import { englishTitle } from './english';
+import { CATALOG_COLUMNS, CATALOG_FORMAT, serializeCatalog, type CatalogEntry } from '../catalog';
+import { assignMalIds, deriveFormat, deriveYear, englishTitle, first, malCandidates, plausibleEpisodes } from './derive';
 import { closeOpenPieces, parseTvdbMappings, type RawPiece } from './pieces';
 import { readMappingSources, type MappingSources } from './sources';
 

@@ -45,7 +45,8 @@ function parsePattern(season: number, pattern: string): RawPiece | null {
     else count += Math.max(1, Number(match[2]) - start + 1);
   }
   if (!Number.isFinite(first)) return null;
-  return { season, episodeOffset: first - 1, episodes: open ? null : count };
+  // A few ranges start at episode 0 (a prologue); TVDB numbering starts at 1, so they start at the top.
+  return { season, episodeOffset: Math.max(0, first - 1), episodes: open ? null : count };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogSource } from '../catalog-format';
+import type { CatalogSource } from '../catalog';
 
 /**
  * Reads the pinned copies of the community mapping datasets in ../shared/data/mappings. Only the generator
