@@ -23,7 +23,7 @@ export function loadSpec(fileName: string): OpenApiSpec {
 /** Checks the spec itself is a valid OpenAPI document, as API-NOTES.md says each one is. */
 export async function validateSpecDocument(spec: OpenApiSpec): Promise<{ valid: boolean; errors: unknown }> {
   const validator = new Validator();
-  const result = await validator.validate(spec as unknown as object);
+  const result = await validator.validate(spec as unknown as Parameters<Validator['validate']>[0]);
   return { valid: result.valid, errors: result.errors };
 }
 
