@@ -57,15 +57,26 @@ export class ResponseValidator {
 
   /** The JSON pointer of the response schema, or undefined when the spec declares none. */
   schemaPointer(method: string, pathTemplate: string, status: number, contentType = 'application/json'): string | undefined {
-    const operation = this.spec.paths[pathTemplate]?.[method.toLowerCase()] as { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> } | undefined;
+    type ResponseObject = { $ref?: string; content?: Record<string, { schema?: unknown }> };
+    const operation = this.spec.paths[pathTemplate]?.[method.toLowerCase()] as { responses?: Record<string, ResponseObject> } | undefined;
     if (!operation?.responses) return undefined;
     const statusKey = [String(status), `${String(status)[0]}XX`, 'default'].find((key) => operation.responses?.[key]);
-    const content = statusKey ? operation.responses[statusKey]?.content : undefined;
-    if (!statusKey || !content) return undefined;
+    if (!statusKey) return undefined;
+    let base = `#/paths/${pointerSegment(pathTemplate)}/${method.toLowerCase()}/responses/${statusKey}`;
+    let response = operation.responses[statusKey];
+    // Shared responses (the Plex spec's components/responses) are declared by reference.
+    const ref = response?.$ref;
+    if (ref?.startsWith('#/components/responses/')) {
+      const name = ref.slice('#/components/responses/'.length);
+      response = (this.spec.components as { responses?: Record<string, ResponseObject> } | undefined)?.responses?.[name];
+      base = `#/components/responses/${pointerSegment(name)}`;
+    }
+    const content = response?.content;
+    if (!content) return undefined;
     // MAL's spec puts the schema under */* and only examples under application/json.
     const mediaType = [contentType, '*/*'].find((type) => content[type]?.schema);
     if (!mediaType) return undefined;
-    return `#/paths/${pointerSegment(pathTemplate)}/${method.toLowerCase()}/responses/${statusKey}/content/${pointerSegment(mediaType)}/schema`;
+    return `${base}/content/${pointerSegment(mediaType)}/schema`;
   }
 
   check(method: string, pathTemplate: string, status: number, body: unknown, contentType = 'application/json'): ResponseCheck {
