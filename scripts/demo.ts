@@ -4,7 +4,7 @@
 // without accounts. Demo data lives in .kizuna-dev/demo, never in the user's real data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { downloadElectron, electronPackageDir, locateElectronBinary } from './electron-binary.mjs';
@@ -12,13 +12,14 @@ import { serviceNames, startEmulators } from '../test/emulators/start-emulators'
 import type { SeedName } from '../test/emulators/seed/world';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
-const demoDir = join(projectDir, '.kizuna-dev', 'demo');
+const defaultDemoDir = join(projectDir, '.kizuna-dev', 'demo');
 
 interface DemoOptions {
   headless?: boolean;
   fresh?: boolean;
   seed: SeedName;
   port: string;
+  dir: string;
 }
 
 /** Electron where it can be found or fetched; otherwise the headless host, saying why. */
@@ -36,6 +37,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProc
 }
 
 async function main(options: DemoOptions): Promise<number> {
+  const demoDir = resolve(options.dir);
   if (options.fresh) rmSync(demoDir, { recursive: true, force: true });
   const dataDir = join(demoDir, 'data');
   const servicesFile = join(demoDir, 'services.json');
@@ -44,7 +46,7 @@ async function main(options: DemoOptions): Promise<number> {
   const emulators = await startEmulators({ seed: options.seed, autoApprove: true });
   writeFileSync(servicesFile, `${JSON.stringify({ ...emulators.servicesConfig, emulators: emulators.urls }, null, 2)}\n`);
   process.stderr.write(`demo: emulators with the "${options.seed}" seed: ${serviceNames.map((name) => `${name} ${emulators.urls[name]}`).join(', ')}\n`);
-  process.stderr.write('demo: sign-ins approve themselves; demo data is in .kizuna-dev/demo (npm run demo -- --fresh starts over)\n');
+  process.stderr.write(`demo: sign-ins approve themselves; demo data is in ${demoDir} (npm run demo -- --fresh starts over)\n`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -73,6 +75,7 @@ const program = new Command('demo')
   .option('--fresh', 'forget earlier demo data and sign-ins')
   .addOption(new Option('--seed <name>', 'sample data size').choices(['small', '2k', '10k']).default('small'))
   .option('--port <port>', 'port for the headless host; 0 picks a free one', '0')
+  .option('--dir <folder>', 'where demo data and sign-ins live', defaultDemoDir)
   .action(async (options: DemoOptions) => {
     process.exitCode = await main(options);
   });
