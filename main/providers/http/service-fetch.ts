@@ -13,4 +13,10 @@ export interface CredentialSource {
   headers(signal?: AbortSignal): Promise<Record<string, string>>;
   /** Called when the service refused the token (401): the account needs a new sign-in. */
   rejected(): void;
+  /**
+   * Optional: get a new token now, because the service refused one that had not yet expired by our clock
+   * (MAL says to "refresh on 401 invalid_token", API-NOTES §4). Resolves false when no refresh is possible.
+   * The pipeline calls it at most once per request, then gives up and calls rejected().
+   */
+  refresh?(signal?: AbortSignal): Promise<boolean>;
 }
