@@ -3,11 +3,12 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { sharedDir } from '../../support/shared-dir';
 
-/** ../shared/specs beside the project: the real published API schemas. */
-export const specsDir = fileURLToPath(new URL('../../../../shared/specs/', import.meta.url));
+/** The real published API schemas in the shared folder (../shared/specs beside the project). */
+export const specsDir = `${join(sharedDir(), 'specs')}/`;
 
 export interface OpenApiSpec {
   openapi: string;
