@@ -1,0 +1,93 @@
+import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors';
+import type { ServiceFetch } from '../http/service-fetch';
+import { parseResponse } from '../parse-response';
+
+/** PMS's default page is 50 (API-NOTES "Plex facts"); 200 keeps a 10k-show library to ~50 calls. */
+export const PLEX_PAGE_SIZE = 200;
+
+export interface PlexHttpOptions {
+  baseUrl: string;
+  fetch: ServiceFetch;
+  /** A stable per-install id (X-Plex-Client-Identifier), the same one the PIN sign-in used. */
+  clientIdentifier: string;
+  version?: string;
+}
+
+export type PlexHttp = ReturnType<typeof createPlexHttp>;
+
+/**
+ * The axios instance for one Media Server, sending through the account's ServiceFetch (which adds
+ * X-Plex-Token). `Accept: application/json` always, since XML is the default (API-NOTES §2 "Headers").
+ */
+export function createPlexHttp(options: PlexHttpOptions) {
+  const http = axios.create({
+    baseURL: options.baseUrl,
+    adapter: 'fetch',
+    env: { fetch: options.fetch },
+    headers: {
+      Accept: 'application/json',
+      'X-Plex-Client-Identifier': options.clientIdentifier,
+      'X-Plex-Product': 'Kizuna',
+      ...(options.version ? { 'X-Plex-Version': options.version } : {}),
+    },
+  });
+
+  async function send(label: string, config: AxiosRequestConfig) {
+    try {
+      return await http.request<unknown>(config);
+    } catch (error) {
+      throw plexError(error, label);
+    }
+  }
+
+  return {
+    /** A request whose JSON answer is parsed with `schema`. */
+    async json<S extends z.ZodType>(label: string, schema: S, config: AxiosRequestConfig): Promise<z.output<S>> {
+      return parseResponse('plex', label, schema, (await send(label, config)).data);
+    },
+    /** A request answered with an empty 200/204 (scrobble, rate, delete). */
+    async action(label: string, config: AxiosRequestConfig): Promise<void> {
+      await send(label, config);
+    },
+    /**
+     * Every page of a list, X-Plex-Container-Start/Size as headers, until the server's totalSize. A server
+     * that ignores paging (no totalSize) has sent everything in the first answer.
+     */
+    async pages<T>(label: string, url: string, read: (data: unknown) => { items: T[]; totalSize?: number | undefined }, params: Record<string, unknown> = {}) {
+      const items: T[] = [];
+      for (let start = 0; ; start += PLEX_PAGE_SIZE) {
+        const response = await send(label, { method: 'GET', url, params, headers: { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Size': String(PLEX_PAGE_SIZE) } });
+        const page = read(response.data);
+        items.push(...page.items);
+        const total = page.totalSize ?? Number(response.headers['x-plex-container-total-size'] ?? Number.NaN);
+        if (!Number.isFinite(total)) return { items, totalSize: items.length };
+        if (page.items.length === 0 || start + PLEX_PAGE_SIZE >= total) return { items, totalSize: total };
+      }
+    },
+  };
+}
+
+/** PMS errors are small HTML pages (see the emulator's format.ts); the status is all there is to go on. */
+export function plexError(error: unknown, request: string): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof AxiosError && error.cause instanceof AppError) return error.cause;
+  if (!(error instanceof AxiosError) || !error.response) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new AppError('network', `The Plex server could not be reached for ${request} (${message}). Check that it is running and reachable.`, { cause: error });
+  }
+  const status = error.response.status;
+  switch (status) {
+    case 401:
+      return new AppError('unauthenticated', `The Plex server refused ${request}: its token is no longer valid. Reconnect Plex in Settings → Accounts.`, { cause: error });
+    case 403:
+      return new AppError('forbidden', `The Plex server refused ${request} (403): this account may not change that.`, { cause: error });
+    case 404:
+      return new AppError('not_found', `The Plex server has no such item for ${request}; it may have been deleted or the library rescanned.`, { cause: error });
+    case 400:
+      return new AppError('validation', `The Plex server rejected ${request} as invalid (400).`, { cause: error });
+    default:
+      return new AppError(status >= 500 ? 'unavailable' : 'internal', `The Plex server answered ${request} with HTTP ${status}.`, { cause: error });
+  }
+}
