@@ -16,8 +16,10 @@ function setup(replies: Parameters<typeof fakeFetch>[0], options: Partial<Servic
   return { scheduler, fetchImpl, logger, serviceFetch };
 }
 
-function credentials(token = 'tok-1'): CredentialSource & { rejected: ReturnType<typeof vi.fn> } {
-  return { headers: async () => ({ authorization: `Bearer ${token}` }), rejected: vi.fn() };
+function credentials(token = 'tok-1') {
+  const rejected = vi.fn<() => void>();
+  const source: CredentialSource = { headers: async () => ({ authorization: `Bearer ${token}` }), rejected };
+  return Object.assign(source, { rejected });
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
