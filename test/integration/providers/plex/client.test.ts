@@ -146,6 +146,21 @@ describe('Plex Media Server client', () => {
     expect((await client.collections(movies.key)).some((found) => found.ratingKey === collection.ratingKey)).toBe(false);
   });
 
+  it('fails clearly, naming the service and field, when the server leaves out a required field', async () => {
+    const token = await signIn(emulators.servicesConfig.plextv.api);
+    const mangling: typeof fetch = async (input, init) => {
+      const response = await withToken(token)(input, init);
+      const body = (await response.json()) as { MediaContainer: { Metadata?: Array<Record<string, unknown>> } };
+      delete body.MediaContainer.Metadata?.[1]?.ratingKey;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const broken = createPlexServerClient({ baseUrl: emulators.urls.plex, fetch: mangling, clientIdentifier });
+    await expect(broken.sectionItems(section('movies').key)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^Plex Media Server answered GET \/library\/sections\/\{sectionId\}\/all with field "MediaContainer\.Metadata\[1\]\.ratingKey" missing/),
+    });
+  });
+
   it('turns a refused token into an unauthenticated AppError', async () => {
     const stranger = createPlexServerClient({ baseUrl: emulators.urls.plex, fetch: withToken('not-a-token'), clientIdentifier });
     await expect(stranger.sections()).rejects.toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/Reconnect Plex/) });
