@@ -4,6 +4,7 @@ import { logPath, prepareRequest, type PreparedRequest } from './prepared-reques
 import { PauseTooLongError, RateGate } from './rate-gate';
 import { kindOf, policyFor, type RatePolicy, type RequestKind } from './rate-policy';
 import { readRateSignals } from './rate-signals';
+import { requestKind } from './request-kind';
 import { NOT_IDEMPOTENT_HEADER, backoffDelay, defaultRetry, retryableFailure, retryableStatus, type RetryOptions } from './retry-rules';
 import { systemScheduler, type Scheduler } from './scheduler';
 import {
@@ -101,7 +102,7 @@ export function createServiceFetch(options: ServiceFetchOptions): AccountFetch {
     const request = await prepareRequest(input, init);
     const idempotent = request.headers.get(NOT_IDEMPOTENT_HEADER) === null;
     request.headers.delete(NOT_IDEMPOTENT_HEADER);
-    const kind: RequestKind = kindOf(request.method);
+    const kind: RequestKind = service === 'anilist' ? requestKind(request.method, request.body) : kindOf(request.method);
     let refreshed = false;
     let throttles = 0;
 
