@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
-import { parseResponse } from '../parse-response';
-import { createPlexHttp, type PlexHttpOptions } from './http';
+import { parseResponse } from '../model/parse-response';
+import { createPlexHttp, PLEX, type PlexHttpOptions } from './http';
 import { createPlexLists } from './lists';
 import { identitySchema, itemsContainerSchema, sectionsSchema } from './schemas';
 import { plexTypeNumbers, type PlexItem, type PlexItemType, type PlexList, type PlexSection } from './types';
@@ -21,7 +21,7 @@ export function createPlexServerClient(options: PlexServerClientOptions) {
   let machineIdentifier: Promise<string> | undefined;
 
   const readItems = (label: string) => (data: unknown) => {
-    const container = parseResponse('plex', label, itemsContainerSchema, data).MediaContainer;
+    const container = parseResponse(PLEX, itemsContainerSchema, data, label).MediaContainer;
     return { items: container.Metadata, totalSize: container.totalSize };
   };
 

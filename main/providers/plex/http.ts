@@ -2,7 +2,10 @@ import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { ServiceFetch } from '../http/service-fetch';
-import { parseResponse } from '../parse-response';
+import { parseResponse } from '../model/parse-response';
+
+/** How the server is named in messages. */
+export const PLEX = 'Plex Media Server';
 
 /** PMS's default page is 50 (API-NOTES "Plex facts"); 200 keeps a 10k-show library to ~50 calls. */
 export const PLEX_PAGE_SIZE = 200;
@@ -45,7 +48,7 @@ export function createPlexHttp(options: PlexHttpOptions) {
   return {
     /** A request whose JSON answer is parsed with `schema`. */
     async json<S extends z.ZodType>(label: string, schema: S, config: AxiosRequestConfig): Promise<z.output<S>> {
-      return parseResponse('plex', label, schema, (await send(label, config)).data);
+      return parseResponse(PLEX, schema, (await send(label, config)).data, label) as z.output<S>;
     },
     /** A request answered with an empty 200/204 (scrobble, rate, delete). */
     async action(label: string, config: AxiosRequestConfig): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AxiosRequestConfig } from 'axios';
 import { AppError } from '../../../shared/contract/errors';
-import { parseResponse } from '../parse-response';
-import type { PlexHttp } from './http';
+import { parseResponse } from '../model/parse-response';
+import { PLEX, type PlexHttp } from './http';
 import { itemsContainerSchema, playlistEntriesSchema, playlistsSchema } from './schemas';
 import { plexTypeNumbers, type PlexItem, type PlexItemType, type PlexPlaylist, type PlexPlaylistEntry } from './types';
 
@@ -28,7 +28,7 @@ export function createPlexLists(http: PlexHttp, machineIdentifier: () => Promise
     return item;
   };
   const readEntries = (label: string) => (data: unknown) => {
-    const container = parseResponse('plex', label, playlistEntriesSchema, data).MediaContainer;
+    const container = parseResponse(PLEX, playlistEntriesSchema, data, label).MediaContainer;
     return { items: container.Metadata as PlexPlaylistEntry[], totalSize: container.totalSize };
   };
   const playlistPath = (id: string) => `/playlists/${encodeURIComponent(id)}`;
@@ -76,7 +76,7 @@ export function createPlexLists(http: PlexHttp, machineIdentifier: () => Promise
     async collections(sectionId: string): Promise<PlexItem[]> {
       const label = 'GET /library/sections/{sectionId}/collections';
       const read = (data: unknown) => {
-        const container = parseResponse('plex', label, itemsContainerSchema, data).MediaContainer;
+        const container = parseResponse(PLEX, itemsContainerSchema, data, label).MediaContainer;
         return { items: container.Metadata, totalSize: container.totalSize };
       };
       return (await http.pages(label, `/library/sections/${encodeURIComponent(sectionId)}/collections`, read)).items;
@@ -92,7 +92,7 @@ export function createPlexLists(http: PlexHttp, machineIdentifier: () => Promise
     async collectionItems(collectionId: string): Promise<PlexItem[]> {
       const label = 'GET /library/collections/{collectionId}/items';
       const read = (data: unknown) => {
-        const container = parseResponse('plex', label, itemsContainerSchema, data).MediaContainer;
+        const container = parseResponse(PLEX, itemsContainerSchema, data, label).MediaContainer;
         return { items: container.Metadata, totalSize: container.totalSize };
       };
       return (await http.pages(label, `${collectionPath(collectionId)}/items`, read)).items;

@@ -10,8 +10,10 @@ import type { PlexExternalIds, PlexItem, PlexPlaylist, PlexSection } from './typ
 const text = z.string().nullish().transform((value) => value ?? null);
 const number = z.number().nullish().transform((value) => value ?? null);
 /** ratingKey is a string in JSON, but some clients' fixtures and older servers send numbers. */
-const key = z.union([z.string(), z.number()]).transform(String);
-const optionalKey = z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined ? null : String(value)));
+const asString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
+// preprocess rather than a union, so a missing key reports "expected string, received undefined", not "Invalid input".
+const key = z.preprocess(asString, z.string());
+const optionalKey = z.preprocess(asString, z.string().nullish()).transform((value) => value ?? null);
 
 /**
  * `imdb://tt0112159`, `tmdb://890`, `tvdb://70350` into typed ids; other schemes (plex://, a legacy agent's

@@ -2,7 +2,7 @@ import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import type { ServicesConfig } from '../../app/services-config';
 import type { ServiceFetch } from '../http/service-fetch';
-import { parseResponse } from '../parse-response';
+import { parseResponse } from '../model/parse-response';
 import { createTraktHttp, paginationOf, traktError } from './http';
 import {
   historyAddSchema,
@@ -74,7 +74,7 @@ export function createTraktClient(options: TraktClientOptions) {
   async function call<S extends z.ZodType>(label: string, schema: S, config: AxiosRequestConfig) {
     try {
       const response = await http.request<unknown>(config);
-      return { data: parseResponse('trakt', label, schema, response.data) as z.output<S>, response };
+      return { data: parseResponse('Trakt', schema, response.data, label) as z.output<S>, response };
     } catch (error) {
       throw traktError(error, label);
     }

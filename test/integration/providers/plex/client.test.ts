@@ -151,13 +151,13 @@ describe('Plex Media Server client', () => {
     const mangling: typeof fetch = async (input, init) => {
       const response = await withToken(token)(input, init);
       const body = (await response.json()) as { MediaContainer: { Metadata?: Array<Record<string, unknown>> } };
-      delete body.MediaContainer.Metadata?.[1]?.ratingKey;
+      delete body.MediaContainer.Metadata?.[1]?.title;
       return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
     };
     const broken = createPlexServerClient({ baseUrl: emulators.urls.plex, fetch: mangling, clientIdentifier });
     await expect(broken.sectionItems(section('movies').key)).rejects.toMatchObject({
       code: 'unavailable',
-      message: expect.stringMatching(/^Plex Media Server answered GET \/library\/sections\/\{sectionId\}\/all with field "MediaContainer\.Metadata\[1\]\.ratingKey" missing/),
+      message: expect.stringMatching(/^Plex Media Server answered GET \/library\/sections\/\{sectionId\}\/all without MediaContainer\.Metadata\[1\]\.title/),
     });
   });
 

@@ -36,7 +36,12 @@ describe('Plex client parsing', () => {
       .children('4')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toMatch(/^Plex Media Server answered GET \/library\/metadata\/\{ids\}\/children with field "MediaContainer\.Metadata\[0\]\.type" missing or invalid/);
+    expect((error as AppError).message).toMatch(/^Plex Media Server answered GET \/library\/metadata\/\{ids\}\/children without MediaContainer\.Metadata\[0\]\.type/);
+  });
+
+  it('accepts numeric ratingKeys and names a missing one plainly', async () => {
+    expect((await clientAnswering({ MediaContainer: { Metadata: [{ ratingKey: 5, type: 'movie', title: 'M', librarySectionID: 3 }] } }).metadata('5'))).toMatchObject({ ratingKey: '5', sectionId: '3' });
+    await expect(clientAnswering({ MediaContainer: { Metadata: [{ type: 'movie', title: 'M' }] } }).metadata('5')).rejects.toThrow(/without MediaContainer\.Metadata\[0\]\.ratingKey/);
   });
 
   it('refuses a rating outside 0-10 before sending anything', () => {
