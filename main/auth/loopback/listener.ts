@@ -20,6 +20,13 @@ export const DEFAULT_LOOPBACK_PORT = 47824;
 export const DEFAULT_CALLBACK_PATH = '/callback';
 const MAX_BODY_BYTES = 16 * 1024;
 
+/**
+ * Finished listeners still answering "already used" (for a reload of the tab), by port. A new sign-in on
+ * the same port closes such a listener first, so "try again" right after a failed exchange never finds
+ * the port taken by our own finished sign-in; an unfinished one still makes the new one fail.
+ */
+const lingering = new Map<number, () => Promise<void>>();
+
 export interface LoopbackOptions {
   /** Must match the port in the redirect URI registered with the service. */
   port?: number;
@@ -97,7 +104,10 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   let closing: Promise<void> | undefined;
   const closeNow = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      server.close(() => {
+        if (lingering.get(port) === closeNow) lingering.delete(port);
+        resolve();
+      });
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 1000).unref();
     });
@@ -123,8 +133,12 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     finished = true;
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
-    if (lingerMs <= 0) void closeNow();
-    else setTimeout(() => void closeNow(), lingerMs).unref();
+    if (lingerMs <= 0) {
+      void closeNow();
+      return;
+    }
+    lingering.set(port, closeNow);
+    setTimeout(() => void closeNow(), lingerMs).unref();
   }
 
   function fail(error: unknown, lingerMs: number): void {
@@ -187,6 +201,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     return send(response, 404, 'text/html; charset=utf-8', pages.notFound());
   }
 
+  await lingering.get(port)?.();
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);

@@ -92,6 +92,16 @@ describe('loopback listener (RFC 8252 §7.3)', () => {
     expect((error as AppError).message).toMatch(/Port \d+ on 127\.0\.0\.1 is already in use.*Another Kizuna sign-in.*change the sign-in port in Settings/s);
   });
 
+  it('a new sign-in on the port takes over from a finished one that is still answering "already used"', async () => {
+    const { listener, port, state, base } = await listen({ lingerMs: 60_000 });
+    await fetch(`${base}/callback?code=abc&state=${state}`);
+    await listener.result;
+    const next = await startLoopbackListener({ port, expectedState: 'fresh', timeoutMs: 1000, mode: 'query' });
+    open.push(next);
+    await fetch(`${base}/callback?code=def&state=fresh`);
+    expect((await next.result).params.get('code')).toBe('def');
+  });
+
   it('gives up after the timeout, naming the redirect URI to register, and frees the port', async () => {
     const { listener, port } = await listen({ timeoutMs: 50 });
     const error = await listener.result.catch((caught: unknown) => caught);
