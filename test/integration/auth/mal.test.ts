@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/contract';
+import type { AppError } from '../../../shared/contract';
 import { refreshMalToken, signInMal } from '../../../main/auth/flows/mal-flow';
 import { fakeBrowser, freePort, MAL, promptLog, startAuthWorld, type AuthWorld } from './support';
 
