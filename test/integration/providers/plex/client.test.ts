@@ -11,6 +11,7 @@ const clientIdentifier = 'kizuna-provider-test';
 let emulators: RunningEmulators;
 let client: PlexServerClient;
 let sections: PlexSection[];
+let plexRequest: (path: string, method: string) => Promise<Response>;
 
 async function signIn(plextv: string): Promise<string> {
   const headers = { accept: 'application/json', 'x-plex-product': 'Kizuna', 'x-plex-client-identifier': clientIdentifier };
@@ -35,6 +36,7 @@ beforeAll(async () => {
   emulators = await startEmulators({ seed: 'small', autoApprove: true });
   const token = await signIn(emulators.servicesConfig.plextv.api);
   client = createPlexServerClient({ baseUrl: emulators.urls.plex, fetch: withToken(token), clientIdentifier });
+  plexRequest = (path, method) => withToken(token)(`${emulators.urls.plex}${path}`, { method });
   sections = await client.sections();
 });
 afterAll(async () => emulators.close());
@@ -95,6 +97,9 @@ describe('Plex Media Server client', () => {
     const episode = episodes[episodes.length - 1] as PlexItem;
     expect(episode).toMatchObject({ type: 'episode', parentIndex: seedSeason?.number, grandparentTitle: seed.title });
     const before = episode.viewCount;
+    // Half-watched (the seed has no unfinished items, so set one the way a player reports progress).
+    await plexRequest(`/:/progress?key=${episode.ratingKey}&time=60000&state=stopped`, 'POST');
+    expect((await client.children(season?.ratingKey ?? '')).find((candidate) => candidate.ratingKey === episode.ratingKey)?.viewOffset).toBe(60_000);
     await client.scrobble(episode.ratingKey);
     const played = await client.metadata(episode.ratingKey);
     expect(played.viewCount).toBe(before + 1);
