@@ -91,6 +91,8 @@ export function createAnilistClient(options: AnilistClientOptions): AnilistClien
       };
     },
 
+    // AniList returns at most the 11,000 most recently updated entries (API-NOTES §1 "Pagination rules"); a
+    // longer list is read as far as AniList allows.
     async listCollection(userId, type, request = {}) {
       // Keyed by entry id: an entry in a custom list appears once per list it is in, and entries hidden
       // from status lists appear only in custom lists (API-NOTES §1 "Don't skip custom lists").
@@ -99,10 +101,15 @@ export function createAnilistClient(options: AnilistClientOptions): AnilistClien
         const variables = { userId, type, chunk, perChunk: PER_CHUNK };
         const { MediaListCollection: collection } = await run(MEDIA_LIST_COLLECTION, variables, collectionSchema, `MediaListCollection chunk ${chunk}`, request.signal);
         const format = collection.user.mediaListOptions.scoreFormat;
+        let seen = 0;
         for (const list of collection.lists) {
-          for (const { media, ...entry } of list.entries ?? []) if (!entries.has(entry.id)) entries.set(entry.id, entryFrom(entry, media, format));
+          for (const { media, ...entry } of list.entries ?? []) {
+            seen += 1;
+            if (!entries.has(entry.id)) entries.set(entry.id, entryFrom(entry, media, format));
+          }
         }
-        if (!collection.hasNextChunk) break;
+        // An empty chunk that still promises more would loop forever; stop instead.
+        if (!collection.hasNextChunk || seen === 0) break;
       }
       return [...entries.values()];
     },

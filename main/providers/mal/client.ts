@@ -120,18 +120,19 @@ export function createMalClient(options: MalClientOptions): MalClient {
       if (kind === 'anime') {
         const result = await send('GET', url, what, animeListPageSchema, request);
         for (const item of result.data) entries.push(entryFrom('anime', item.node.id, item.list_status, item.node));
-        url = nextPage(result.paging?.next, what);
+        url = nextPage(result.paging?.next, what, result.data.length);
       } else {
         const result = await send('GET', url, what, mangaListPageSchema, request);
         for (const item of result.data) entries.push(entryFrom('manga', item.node.id, item.list_status, item.node));
-        url = nextPage(result.paging?.next, what);
+        url = nextPage(result.paging?.next, what, result.data.length);
       }
     }
     return entries;
   }
 
-  function nextPage(next: string | null | undefined, what: string): string | undefined {
-    if (!next) return undefined;
+  function nextPage(next: string | null | undefined, what: string, count: number): string | undefined {
+    // An empty page that still links onwards would loop forever; stop instead.
+    if (!next || count === 0) return undefined;
     if (!next.startsWith(`${base}/`)) throw new AppError('unavailable', `MyAnimeList answered ${what} with a next page on another host (${new URL(next).host}); Kizuna does not follow it.`, { retryable: false });
     return next.slice(base.length);
   }

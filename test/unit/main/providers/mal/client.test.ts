@@ -34,7 +34,8 @@ describe('MyAnimeList client errors', () => {
     const seen: string[] = [];
     const fetch: ServiceFetch = async (input, init) => {
       seen.push(new Request(input, init).url);
-      return Response.json({ data: [], paging: { next: 'https://elsewhere.example/v2/users/@me/animelist?offset=1000' } });
+      const item = { node: { id: 1, title: 'T' }, list_status: { status: 'watching', updated_at: '2026-11-01T00:00:00+00:00' } };
+      return Response.json({ data: [item], paging: { next: 'https://elsewhere.example/v2/users/@me/animelist?offset=1000' } });
     };
     const error = await failure(createMalClient({ api, fetch }).animeList());
     expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/next page on another host \(elsewhere\.example\)/) });
@@ -55,6 +56,16 @@ describe('MyAnimeList client errors', () => {
     expect(entries.map((entry) => entry.ids.mal)).toEqual([1, 1001, 2001]);
     expect(seen).toHaveLength(3);
     expect(new URL(seen[0]!).searchParams.get('limit')).toBe('1000');
+  });
+
+  it('an empty page that still links onwards ends the list instead of looping', async () => {
+    let calls = 0;
+    const fetch: ServiceFetch = async () => {
+      calls += 1;
+      return Response.json({ data: [], paging: { next: `${api}/users/@me/animelist?offset=0` } });
+    };
+    await expect(createMalClient({ api, fetch }).animeList()).resolves.toEqual([]);
+    expect(calls).toBe(1);
   });
 
   it('long anime queries are cut to MAL\'s 64 characters instead of failing', async () => {
