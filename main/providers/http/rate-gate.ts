@@ -14,10 +14,7 @@ export class PauseTooLongError extends Error {
   }
 }
 
-/**
- * We count a request when it starts, the service when it arrives: waiting this much past the end of a
- * window keeps our window from closing before the service's does.
- */
+/** A little past the end of a window, for clocks that tick differently on the two sides. */
 const WINDOW_MARGIN_MS = 100;
 
 interface LiveBudget extends RateBudget {
@@ -33,9 +30,11 @@ interface LiveBudget extends RateBudget {
 export class RateGate {
   private readonly budgets: LiveBudget[];
   private readonly slots: ConcurrencyLimiter;
+  /** Spaced writes go one at a time, so the next one can be timed from the previous one's answer. */
+  private readonly writeSlot = createConcurrencyLimiter(1);
   private writeSpacingMs: number;
   private lastStart = Number.NEGATIVE_INFINITY;
-  private lastWriteStart = Number.NEGATIVE_INFINITY;
+  private lastWriteEnd = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
   private pauseIsCloudflare = false;
   private degradedUntil = 0;
@@ -66,8 +65,10 @@ export class RateGate {
    * the signal; a service-imposed pause longer than `maxPauseMs` throws PauseTooLongError instead.
    */
   async acquire(kind: RequestKind, maxPauseMs: number, signal?: AbortSignal): Promise<() => void> {
-    const release = await this.slots.acquire(signal);
+    const releaseWrite = kind === 'write' && this.writeSpacingMs > 0 ? await this.writeSlot.acquire(signal) : () => {};
+    let releaseSlot: () => void = () => {};
     try {
+      releaseSlot = await this.slots.acquire(signal);
       for (;;) {
         const now = this.scheduler.now();
         const paused = this.pausedUntil - now;
@@ -76,12 +77,21 @@ export class RateGate {
         if (wait <= 0) break;
         await this.scheduler.sleep(wait, signal);
       }
-      this.count(kind, this.scheduler.now());
-      return release;
     } catch (error) {
-      release();
+      releaseSlot();
+      releaseWrite();
       throw error;
     }
+    const started = this.scheduler.now();
+    this.count(kind, started);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.finish(kind, started, this.scheduler.now());
+      releaseSlot();
+      releaseWrite();
+    };
   }
 
   /** Learns from one answer; returns how long the gate now pauses everyone (0 when not throttled). */
@@ -103,7 +113,7 @@ export class RateGate {
 
   private pacingDelay(kind: RequestKind, now: number): number {
     let wait = this.lastStart + this.policy.spacingMs - now;
-    if (kind === 'write') wait = Math.max(wait, this.lastWriteStart + this.writeSpacingMs - now);
+    if (kind === 'write') wait = Math.max(wait, this.lastWriteEnd + this.writeSpacingMs - now);
     for (const budget of this.budgets) {
       if (!applies(budget, kind)) continue;
       prune(budget, now);
@@ -119,8 +129,25 @@ export class RateGate {
 
   private count(kind: RequestKind, now: number): void {
     this.lastStart = now;
-    if (kind === 'write') this.lastWriteStart = now;
     for (const budget of this.budgets) if (applies(budget, kind)) budget.hits.push(now);
+  }
+
+  /**
+   * The service counts a request when it arrives, somewhere between our start and its answer. Counting it
+   * at the answer instead of the start keeps our window from closing before the service's, whatever the
+   * transit time; and the next spaced write is timed from this answer, so it cannot arrive too early.
+   */
+  private finish(kind: RequestKind, started: number, ended: number): void {
+    if (kind === 'write') this.lastWriteEnd = Math.max(this.lastWriteEnd, ended);
+    for (const budget of this.budgets) {
+      if (!applies(budget, kind)) continue;
+      const index = budget.hits.indexOf(started);
+      if (index < 0) continue;
+      budget.hits.splice(index, 1);
+      let at = budget.hits.length;
+      while (at > 0 && budget.hits[at - 1]! > ended) at--;
+      budget.hits.splice(at, 0, ended);
+    }
   }
 
   private effectiveLimit(budget: LiveBudget, now: number): number {

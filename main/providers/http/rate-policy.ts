@@ -22,7 +22,7 @@ export interface RatePolicy {
   budgets: RateBudget[];
   /** Least time between the starts of any two requests. */
   spacingMs: number;
-  /** Least time between the starts of two writes (Trakt's one write a second). */
+  /** Least time from one write's answer to the next write's start (Trakt's one write a second). */
   writeSpacingMs: number;
   /** Which rate headers the service sends, so the limiter can follow them (rate-signals.ts). */
   headers: 'anilist' | 'trakt' | 'none';
@@ -56,13 +56,14 @@ export const anilistPolicy: RatePolicy = {
  * Trakt: writes 1 per second per user; authed reads 1000 per 5 minutes documented, but staff said 500
  * (Sep 2026), so the safer 500. A 429 carries Retry-After and usually the X-Ratelimit JSON; Cloudflare's
  * abuse 429 is HTML with Retry-After 300 and no X-Ratelimit (API-NOTES §3 "Rate limits", "Trakt policy
- * changes in 2026"). 1100 ms between writes leaves room for the request's travel time.
+ * changes in 2026"). The second between writes is timed from the previous write's answer (rate-gate.ts), so
+ * the service, counting at arrival, always sees at least a second between them.
  */
 export const traktPolicy: RatePolicy = {
   concurrency: 2,
   budgets: [{ limit: 500, periodMs: 300_000, applies: 'read' }],
   spacingMs: 0,
-  writeSpacingMs: 1_100,
+  writeSpacingMs: 1_000,
   headers: 'trakt',
   throttleStatuses: [],
   throttlePauseMs: 5_000,

@@ -45,7 +45,7 @@ export function useEmulators(): (options?: StartEmulatorsOptions) => Promise<Fix
           headers: async (): Promise<Record<string, string>> => (service === 'plex' || service === 'plextv' ? { 'x-plex-token': token } : { authorization: `Bearer ${token}` }),
           rejected: () => void (rejected += 1),
         };
-        const fetch = createServiceFetch({ service, credentials, scheduler, timeoutMs: 1_000, ...extra });
+        const fetch = createServiceFetch({ service, credentials, scheduler, ...extra });
         return Object.assign(fetch, { rejected: () => rejected });
       },
     };

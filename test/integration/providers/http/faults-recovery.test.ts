@@ -40,7 +40,7 @@ describe('the request pipeline recovers from faults on the wire (emulators)', ()
     const faulty = [{ kind: 'status', status: 500 }, { kind: 'rate-limited' }, { kind: 'status', status: 502 }, { kind: 'reset' }, { kind: 'status', status: 503 }, { kind: 'timeout' }] as const;
     for (const rule of everyOther('anilist', '/graphql', [...faulty])) fixture.emulators.faults.add(rule);
     fixture.emulators.log.clear();
-    const account = fixture.account('anilist', fixture.anilistToken(), { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } });
+    const account = fixture.account('anilist', fixture.anilistToken(), { timeoutMs: 1_000, retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50 } });
     const ids = await readAnimeList(fixture, 3, (init) => account(`${fixture.emulators.urls.anilist}/graphql`, init));
 
     expect(ids).toEqual(expected);
@@ -75,7 +75,7 @@ describe('the request pipeline recovers from faults on the wire (emulators)', ()
       actions: [{ kind: 'rate-limited' }, { kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'reset' }, { kind: 'timeout' }],
     });
     fixture.emulators.log.clear();
-    const ids = await readAll(fixture.account('mal', fixture.malToken(), { retry: { maxAttempts: 8, baseDelayMs: 10, maxDelayMs: 50 } }));
+    const ids = await readAll(fixture.account('mal', fixture.malToken(), { timeoutMs: 1_000, retry: { maxAttempts: 8, baseDelayMs: 10, maxDelayMs: 50 } }));
     expect(ids).toEqual(expected);
     expect(fixture.emulators.log.entries.filter((entry) => entry.fault).length).toBeGreaterThan(0);
   });
