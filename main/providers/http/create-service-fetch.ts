@@ -117,6 +117,11 @@ export function createServiceFetch(options: ServiceFetchOptions): AccountFetch {
         log('warn', 'service asked for a pause longer than a request waits; giving up for now', request, { waitMs: error.until - now, cloudflare: error.cloudflare, attempt });
         throw rateLimitedError(service, { waitMs: error.until - now, cloudflare: error.cloudflare, now });
       }
+      // Another request of this account may have been refused while this one waited for its turn.
+      if (signedOut) {
+        release();
+        throw signInAgainError(service);
+      }
       let outcome: Attempt;
       try {
         outcome = await send(request);

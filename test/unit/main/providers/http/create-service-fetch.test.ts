@@ -218,3 +218,14 @@ describe('createServiceFetch', () => {
     expect((await empty.serviceFetch(URL_)).status).toBe(204);
   });
 });
+
+describe('createServiceFetch: requests queued behind a refused one', () => {
+  it('do not go out once the account is latched', async () => {
+    const source = credentials();
+    const { serviceFetch, fetchImpl } = setup([json(401, {})], { service: 'mal', policy: malPolicy, credentials: source });
+    const outcomes = await Promise.allSettled([serviceFetch(URL_), serviceFetch(URL_), serviceFetch(URL_)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(fetchImpl.calls).toHaveLength(1);
+    expect(source.rejected).toHaveBeenCalledOnce();
+  });
+});
