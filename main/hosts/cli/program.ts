@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError, RpcFailure } from '../../../shared/contract';
 import { appVersion } from '../../app/version';
 import { CliFailure, type CliIo } from './cli-io';
+import { registerAccounts } from './commands/accounts';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 
@@ -13,6 +14,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .exitOverride();
   registerStatus(program, io);
+  registerAccounts(program, io);
   registerServe(program, io);
   return program;
 }

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { upsertAccount } from '../../../main/db/accounts-repository';
+import { openDatabase } from '../../../main/db/open-database';
 import { runKizuna, spawnKizuna, waitForLine } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -48,6 +50,19 @@ describe('kizuna CLI', () => {
     const broken = await runKizuna(['status', '--data-dir', dataDir], { KIZUNA_SERVICES: file });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^kizuna: KIZUNA_SERVICES file .* is not a services file/);
+  });
+
+  it('accounts lists what the database holds, as text or JSON', async () => {
+    const dataDir = tempDir();
+    expect((await runKizuna(['accounts', '--data-dir', dataDir])).stdout.trim()).toBe('No accounts connected yet.');
+    const db = openDatabase(join(dataDir, 'kizuna.db'));
+    upsertAccount(db, { service: 'trakt', externalUserId: 'yui-h', userName: 'yui-h', avatarUrl: null, tokenExpiresAt: '2026-11-29T00:00:00.000Z' });
+    db.close();
+    const text = await runKizuna(['accounts', '--data-dir', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Trakt\s+yui-h {2}\(sign-in expires 2026-11-29T00:00:00.000Z\)$/m);
+    const json = await runKizuna(['accounts', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ id: 'trakt:yui-h', service: 'trakt', userName: 'yui-h' }]);
   });
 
   it('an unknown command exits 2 with a pointer to --help', async () => {
