@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, normalize, relative } from 'node:path';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import { contentTypeFor } from '../../app/renderer-content-types';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-url';
 
 /** Passed to protocol.registerSchemesAsPrivileged before the app is ready. */
@@ -9,23 +10,6 @@ export const appSchemePrivileges = {
   privileges: { standard: true, secure: true, supportFetchAPI: true },
 };
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Maps an app:// URL to a file inside the built renderer folder, or null. This is a trust edge: the page
@@ -50,9 +34,6 @@ export function resolveAppFile(rawUrl: string, rendererDir: string): string | nu
   return file;
 }
 
-export function contentTypeFor(file: string): string {
-  return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export interface AppRequestHandlerOptions {
   rendererDir: string;
@@ -85,3 +66,5 @@ export function createAppRequestHandler(options: AppRequestHandlerOptions): (req
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }
+
+export { contentTypeFor };

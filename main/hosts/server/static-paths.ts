@@ -1,5 +1,3 @@
-import { extname } from 'node:path';
-
 export type StaticPath =
   | { kind: 'file'; relative: string }
   | { kind: 'refused'; status: 400 | 403 | 404; message: string };
@@ -36,30 +34,4 @@ export function looksLikeFile(relative: string): boolean {
   return last.includes('.');
 }
 
-/** What a Vite build of the renderer produces. With nosniff, a wrong type would stop the file working. */
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(file: string): string {
-  return types[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor } from '../../app/renderer-content-types';
