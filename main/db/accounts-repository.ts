@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Account, Service } from '../../shared/contract';
+import type { Account, AccountStatus, Service } from '../../shared/contract';
 
 interface AccountRow {
   id: string;
@@ -10,6 +10,7 @@ interface AccountRow {
   token_expires_at: string | null;
   secret_key: string;
   connected_at: string;
+  status: AccountStatus;
 }
 
 /** An account as stored: the public part plus where its secret lives in the SecretStore. */
@@ -34,6 +35,7 @@ function toStored(row: AccountRow): StoredAccount {
     avatarUrl: row.avatar_url,
     tokenExpiresAt: row.token_expires_at,
     connectedAt: row.connected_at,
+    status: row.status,
     externalUserId: row.external_user_id,
     secretKey: row.secret_key,
   };
@@ -43,7 +45,7 @@ function toPublic({ externalUserId: _user, secretKey: _key, ...account }: Stored
   return account;
 }
 
-const selectColumns = 'SELECT id, service, external_user_id, user_name, avatar_url, token_expires_at, secret_key, connected_at FROM accounts';
+const selectColumns = 'SELECT id, service, external_user_id, user_name, avatar_url, token_expires_at, secret_key, connected_at, status FROM accounts';
 
 export function listAccounts(db: Database.Database): Account[] {
   return listStoredAccounts(db).map(toPublic);
@@ -63,13 +65,13 @@ export function accountIdFor(service: Service, externalUserId: string): string {
   return `${service}:${externalUserId}`;
 }
 
-/** Inserts or, for a user already connected, refreshes name, avatar and expiry (a reconnect). */
+/** Inserts or, for a user already connected, refreshes name, avatar and expiry and clears "needs sign-in" (a reconnect). */
 export function upsertAccount(db: Database.Database, input: AccountInput): StoredAccount {
   const id = accountIdFor(input.service, input.externalUserId);
   db.prepare(
     `INSERT INTO accounts (id, service, external_user_id, user_name, avatar_url, token_expires_at, secret_key)
      VALUES (@id, @service, @externalUserId, @userName, @avatarUrl, @tokenExpiresAt, @id)
-     ON CONFLICT (id) DO UPDATE SET user_name = excluded.user_name, avatar_url = excluded.avatar_url, token_expires_at = excluded.token_expires_at`,
+     ON CONFLICT (id) DO UPDATE SET user_name = excluded.user_name, avatar_url = excluded.avatar_url, token_expires_at = excluded.token_expires_at, status = 'connected'`,
   ).run({ ...input, id });
   const stored = findAccount(db, id);
   if (!stored) throw new Error(`account ${id} vanished after being written`);
@@ -78,6 +80,11 @@ export function upsertAccount(db: Database.Database, input: AccountInput): Store
 
 export function updateTokenExpiry(db: Database.Database, id: string, tokenExpiresAt: string | null): void {
   db.prepare('UPDATE accounts SET token_expires_at = ? WHERE id = ?').run(tokenExpiresAt, id);
+}
+
+/** The service refused the account's token (or it signed in again): writes stop until it is reconnected. */
+export function setAccountStatus(db: Database.Database, id: string, status: AccountStatus): void {
+  db.prepare('UPDATE accounts SET status = ? WHERE id = ?').run(status, id);
 }
 
 /** Returns whether a row was there to remove. */

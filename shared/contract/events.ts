@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { authFinishedEventSchema, authPromptEventSchema } from './accounts';
 import { settingsSchema } from './settings';
 
 /** Events the core pushes to every connected UI. Payloads only: no sender, no host objects. */
 export const events = {
   'settings.changed': settingsSchema,
   'accounts.changed': z.object({}),
+  'auth.prompt': authPromptEventSchema,
+  'auth.finished': authFinishedEventSchema,
 } as const;
 
 export type Events = typeof events;

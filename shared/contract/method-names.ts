@@ -2,7 +2,22 @@
  * The method names alone, free of zod, for code that only routes by name (the preload bundle stays a few
  * kilobytes). methods.ts must declare exactly these; the compiler checks it.
  */
-export const methodNames = ['app.info', 'settings.get', 'settings.update', 'accounts.list'] as const;
+export const methodNames = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'accounts.list',
+  'accounts.connect',
+  'accounts.cancel',
+  'accounts.connectWithToken',
+  'accounts.disconnect',
+  'clients.list',
+  'clients.set',
+  'clients.reset',
+  'plex.servers',
+  'plex.selectServer',
+  'plex.setLibrary',
+] as const;
 
 export type MethodName = (typeof methodNames)[number];
 

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import type { MethodName } from './method-names';
+import {
+  accountSchema,
+  attemptIdSchema,
+  connectInputSchema,
+  connectWithTokenInputSchema,
+  disconnectResultSchema,
+  plexLibraryUpdateSchema,
+  plexServerSchema,
+  plexServerSelectSchema,
+  serviceClientSchema,
+  serviceSchema,
+  setServiceClientInputSchema,
+} from './accounts';
 import { settingsPatchSchema, settingsSchema } from './settings';
-
-export const serviceSchema = z.enum(['anilist', 'mal', 'trakt', 'plex']);
-export type Service = z.infer<typeof serviceSchema>;
 
 export const secretStoreKindSchema = z.enum(['keychain', 'encrypted-file', 'unavailable']);
 export type SecretStoreKind = z.infer<typeof secretStoreKindSchema>;
@@ -30,17 +40,6 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-export const accountSchema = z.object({
-  id: z.string(),
-  service: serviceSchema,
-  userName: z.string(),
-  avatarUrl: z.string().url().nullable(),
-  /** ISO 8601; null when the service's tokens do not expire. */
-  tokenExpiresAt: z.string().nullable(),
-  connectedAt: z.string(),
-});
-export type Account = z.infer<typeof accountSchema>;
-
 /** Methods that take no arguments accept `{}` or nothing at all. */
 const noInput = z.object({}).strict().optional();
 
@@ -53,9 +52,25 @@ export const methods = {
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
   'accounts.list': { input: noInput, output: z.array(accountSchema) },
+  /** Starts a sign-in and answers at once; progress arrives as auth.prompt events, the end as auth.finished. */
+  'accounts.connect': { input: connectInputSchema, output: z.object({ attemptId: attemptIdSchema }) },
+  'accounts.cancel': { input: z.object({ attemptId: attemptIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** AniList's pasted pin-page token, or a Plex server URL and token typed in. */
+  'accounts.connectWithToken': { input: connectWithTokenInputSchema, output: accountSchema },
+  /** Revokes the token where the service allows, deletes the secret and forgets the account. */
+  'accounts.disconnect': { input: z.object({ accountId: z.string().min(1) }).strict(), output: disconnectResultSchema },
+  'clients.list': { input: noInput, output: z.array(serviceClientSchema) },
+  'clients.set': { input: setServiceClientInputSchema, output: serviceClientSchema },
+  /** Back to the built-in client (if any); the stored secret is deleted. */
+  'clients.reset': { input: z.object({ service: serviceSchema }).strict(), output: serviceClientSchema },
+  /** The account's servers and libraries as last read; `refresh` asks plex.tv and every selected server again. */
+  'plex.servers': { input: z.object({ accountId: z.string().min(1), refresh: z.boolean().optional() }).strict(), output: z.array(plexServerSchema) },
+  'plex.selectServer': { input: plexServerSelectSchema, output: z.array(plexServerSchema) },
+  'plex.setLibrary': { input: plexLibraryUpdateSchema, output: z.array(plexServerSchema) },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export * from './accounts';
 export { isMethodName, methodNames, type MethodName } from './method-names';

@@ -20,6 +20,14 @@ const sections = {
   desktop: z.object({
     closeToTray: z.boolean(),
   }),
+  signIn: z.object({
+    /** The loopback port in every registered redirect URI (http://127.0.0.1:<port>/callback); services match it exactly. */
+    loopbackPort: z
+      .number({ error: 'Enter a port number.' })
+      .int('Enter a whole port number.')
+      .min(1024, 'Use a port from 1024 to 65535 (lower ones need administrator rights).')
+      .max(65535, 'Use a port from 1024 to 65535.'),
+  }),
 };
 
 /** Every user preference. Stored copies are normalised field by field (see normalizeSettings). */
@@ -31,6 +39,7 @@ export const defaultSettings: Settings = {
   schedule: { paused: false, intervalMinutes: 60 },
   notifications: { enabled: true },
   desktop: { closeToTray: true },
+  signIn: { loopbackPort: 47824 },
 };
 
 /** A patch names only what changes: any section, any field within it. */
@@ -40,6 +49,7 @@ export const settingsPatchSchema = z
     schedule: sections.schedule.partial().strict(),
     notifications: sections.notifications.partial().strict(),
     desktop: sections.desktop.partial().strict(),
+    signIn: sections.signIn.partial().strict(),
   })
   .partial()
   .strict();
@@ -79,5 +89,6 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     schedule: { ...current.schedule, ...patch.schedule },
     notifications: { ...current.notifications, ...patch.notifications },
     desktop: { ...current.desktop, ...patch.desktop },
+    signIn: { ...current.signIn, ...patch.signIn },
   });
 }

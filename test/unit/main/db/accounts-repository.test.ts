@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { findAccount, listAccounts, listStoredAccounts, removeAccount, updateTokenExpiry, upsertAccount } from '../../../../main/db/accounts-repository';
+import { findAccount, listAccounts, listStoredAccounts, removeAccount, setAccountStatus, updateTokenExpiry, upsertAccount } from '../../../../main/db/accounts-repository';
 import { migrate } from '../../../../main/db/migrate';
 import { migrations } from '../../../../main/db/migrations';
 
@@ -17,7 +17,7 @@ describe('accounts repository', () => {
     const db = database();
     const stored = upsertAccount(db, yui);
     expect(stored).toMatchObject({ id: 'anilist:42', secretKey: 'anilist:42', externalUserId: '42', userName: 'Yui' });
-    expect(listAccounts(db)).toEqual([{ id: 'anilist:42', service: 'anilist', userName: 'Yui', avatarUrl: yui.avatarUrl, tokenExpiresAt: yui.tokenExpiresAt, connectedAt: stored.connectedAt }]);
+    expect(listAccounts(db)).toEqual([{ id: 'anilist:42', service: 'anilist', userName: 'Yui', avatarUrl: yui.avatarUrl, tokenExpiresAt: yui.tokenExpiresAt, connectedAt: stored.connectedAt, status: 'connected' }]);
   });
 
   it('a reconnect of the same user updates the one row and keeps when it was first connected', () => {
@@ -26,6 +26,14 @@ describe('accounts repository', () => {
     const again = upsertAccount(db, { ...yui, userName: 'Yui H.', tokenExpiresAt: '2028-01-01T00:00:00.000Z' });
     expect(listStoredAccounts(db)).toHaveLength(1);
     expect(again).toMatchObject({ userName: 'Yui H.', tokenExpiresAt: '2028-01-01T00:00:00.000Z', connectedAt: first.connectedAt });
+  });
+
+  it('marks an account "needs sign-in" and a reconnect clears it', () => {
+    const db = database();
+    upsertAccount(db, yui);
+    setAccountStatus(db, 'anilist:42', 'needs-sign-in');
+    expect(findAccount(db, 'anilist:42')?.status).toBe('needs-sign-in');
+    expect(upsertAccount(db, yui).status).toBe('connected');
   });
 
   it('keeps different services and different users apart', () => {

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { listAccounts } from '../../../../../main/db/accounts-repository';
 import { migrate, schemaVersion } from '../../../../../main/db/migrate';
 import { migration001Accounts } from '../../../../../main/db/migrations/001-accounts';
 
@@ -27,8 +26,8 @@ describe('migration 001: accounts', () => {
     insert.run('a1', 'anilist', '42', 'Yui', 'anilist:42');
     expect(() => insert.run('a2', 'anilist', '42', 'Yui again', 'anilist:42b')).toThrow(/UNIQUE/);
     expect(() => insert.run('a3', 'crunchyroll', '1', 'X', 'x')).toThrow(/CHECK/);
-    expect(listAccounts(db)).toMatchObject([{ id: 'a1', service: 'anilist', userName: 'Yui', avatarUrl: null, tokenExpiresAt: null }]);
-    expect(listAccounts(db)[0]?.connectedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(db.prepare('SELECT id, service, user_name FROM accounts').all()).toEqual([{ id: 'a1', service: 'anilist', user_name: 'Yui' }]);
+    expect(db.prepare<[], { connected_at: string }>('SELECT connected_at FROM accounts').get()?.connected_at).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('is not applied twice', () => {
