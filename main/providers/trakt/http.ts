@@ -1,4 +1,4 @@
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { AxiosError, isCancel, type AxiosInstance, type AxiosResponse } from 'axios';
 import { AppError } from '../../../shared/contract/errors';
 import type { ServiceFetch } from '../http/service-fetch';
 import type { TraktPagination } from './types';
@@ -39,6 +39,7 @@ export function paginationOf(response: AxiosResponse, itemCount: number): TraktP
 export function traktError(error: unknown, request: string): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof AxiosError && error.cause instanceof AppError) return error.cause;
+  if (wasCancelled(error)) return new AppError('timeout', `The Trakt request (${request}) was cancelled.`, { retryable: false, cause: error });
   if (!(error instanceof AxiosError) || !error.response) {
     const message = error instanceof Error ? error.message : String(error);
     return new AppError('network', `Trakt could not be reached for ${request} (${message}). Check the connection and try again.`, { cause: error });
@@ -69,5 +70,27 @@ export function traktError(error: unknown, request: string): AppError {
       return new AppError('rate_limited', `Trakt is rate limiting ${request}. Kizuna will try again later.`, { cause: error });
     default:
       return new AppError(status >= 500 ? 'unavailable' : 'internal', `Trakt answered ${request} with HTTP ${status}.`, { cause: error });
+  }
+}
+
+/**
+ * The caller aborted: axios's CanceledError (ERR_CANCELED), or a bare AbortError from below it. The same
+ * not-retryable `timeout` AppError the AniList and MAL clients give, so a cancelled sync reads alike everywhere.
+ */
+export function wasCancelled(error: unknown): boolean {
+  return isCancel(error) || (error instanceof Error && error.name === 'AbortError');
+}
+
+/**
+ * axios hands back the raw text when a body does not parse as JSON (its default "silent" parsing), which zod
+ * would then report as an odd "expected object". Say what happened instead, as the MAL and AniList clients do:
+ * a cut-off or garbled answer, worth trying again later.
+ */
+export function requireJson(data: unknown, request: string): unknown {
+  if (typeof data !== 'string' || data.trim() === '') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (error) {
+    throw new AppError('unavailable', `Trakt answered ${request} with a body that is not JSON (${(error as Error).message}). Try again later.`, { cause: error });
   }
 }
