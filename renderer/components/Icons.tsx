@@ -57,6 +57,14 @@ const screenPaths: Record<Screen, ReactNode> = {
       <path d="M19.4 13.5a7.6 7.6 0 0 0 0-3l2-1.5-2-3.4-2.3 1a7.5 7.5 0 0 0-2.6-1.5L14 2.6h-4l-.5 2.5A7.5 7.5 0 0 0 6.9 6.6l-2.3-1-2 3.4 2 1.5a7.6 7.6 0 0 0 0 3l-2 1.5 2 3.4 2.3-1a7.5 7.5 0 0 0 2.6 1.5l.5 2.5h4l.5-2.5a7.5 7.5 0 0 0 2.6-1.5l2.3 1 2-3.4z" />
     </>
   ),
+  accounts: (
+    <>
+      <circle cx="9" cy="8.5" r="3.5" />
+      <path d="M3 19.5a6 6 0 0 1 12 0" />
+      <path d="M15.5 5.2a3.5 3.5 0 0 1 0 6.6" />
+      <path d="M18 14.2a6 6 0 0 1 3 5.3" />
+    </>
+  ),
 };
 
 export function ScreenIcon({ screen }: { screen: Screen }) {
@@ -77,6 +85,25 @@ export function WarningIcon() {
       <path d="M10.3 4.2 2.7 17.5A2 2 0 0 0 4.4 20.5h15.2a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z" />
       <path d="M12 9.5v4" />
       <path d="M12 17h.01" />
+    </Icon>
+  );
+}
+
+export function CopyIcon() {
+  return (
+    <Icon className="icon icon--small">
+      <rect x="8.5" y="8.5" width="11" height="11" rx="2" />
+      <path d="M15.5 8.5V6a1.5 1.5 0 0 0-1.5-1.5H6A1.5 1.5 0 0 0 4.5 6v8A1.5 1.5 0 0 0 6 15.5h2.5" />
+    </Icon>
+  );
+}
+
+export function ExternalIcon() {
+  return (
+    <Icon className="icon icon--small">
+      <path d="M14 4.5h5.5V10" />
+      <path d="M19.5 4.5 11 13" />
+      <path d="M17.5 14v4a1.5 1.5 0 0 1-1.5 1.5H6A1.5 1.5 0 0 1 4.5 18V8A1.5 1.5 0 0 1 6 6.5h4" />
     </Icon>
   );
 }

@@ -1,6 +1,6 @@
 import type { Screen } from '../state/router';
 
-type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings'>;
+type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings' | 'accounts'>;
 
 /** What each screen will do, said plainly, so an unfinished screen never looks like an empty or broken one. */
 export const notBuiltCopy: Record<UnbuiltScreen, { description: string; plans: string[] }> = {

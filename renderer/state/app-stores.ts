@@ -1,9 +1,12 @@
 import type { Account, AppInfo, Client } from '../../shared/contract';
 import type { RendererTransport } from '../transport/types';
+import { createClientsStore, type ClientsStore } from './clients-store';
 import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createNavigationStore, type HashLocation, type NavigationStore } from './navigation-store';
+import { createPlexStore, type PlexStore } from './plex-store';
 import { createResourceStore, type ResourceStore } from './resource-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSignInStore, type SignInStore } from './sign-in-store';
 import { createToastStore, type ToastStore, type ToastTimers } from './toast-store';
 
 export interface AppStores {
@@ -12,6 +15,10 @@ export interface AppStores {
   settings: SettingsStore;
   appInfo: ResourceStore<AppInfo>;
   accounts: ResourceStore<Account[]>;
+  /** The API client each sign-in uses; read when the Accounts screen opens. */
+  clients: ClientsStore;
+  signIn: SignInStore;
+  plex: PlexStore;
   connection: ConnectionStore;
   /** Loads what every screen needs and starts listening for pushed events. */
   start(): void;
@@ -33,6 +40,13 @@ export function createAppStores({ client, transport, location, timers }: AppStor
   const settings = createSettingsStore(client, showError);
   const appInfo = createResourceStore(() => client.call('app.info'), showError);
   const accounts = createResourceStore(() => client.call('accounts.list'), showError);
+  const clients = createClientsStore(client, showError);
+  const signIn = createSignInStore({
+    client,
+    notify: (message, tone) => toasts.getState().show(message, tone),
+    accountsChanged: () => void accounts.getState().reload(),
+  });
+  const plex = createPlexStore(client);
   const connection = createConnectionStore(transport);
   const navigation = createNavigationStore(location);
   const stops: Array<() => void> = [navigation.dispose, connection.dispose];
@@ -43,11 +57,23 @@ export function createAppStores({ client, transport, location, timers }: AppStor
     settings,
     appInfo,
     accounts,
+    clients,
+    signIn,
+    plex,
     connection,
     start() {
       stops.push(
         client.on('settings.changed', (next) => settings.getState().applyRemote(next)),
         client.on('accounts.changed', () => void accounts.getState().reload()),
+        client.on('auth.prompt', (event) => signIn.getState().applyPrompt(event)),
+        client.on('auth.finished', (event) => signIn.getState().applyFinished(event)),
+        // The redirect URIs to register contain the sign-in port, so they change with it.
+        settings.subscribe((now, before) => {
+          const port = now.settings?.signIn.loopbackPort;
+          if (before.settings && port !== undefined && port !== before.settings.signIn.loopbackPort && clients.getState().value) {
+            void clients.getState().reload();
+          }
+        }),
         // Events sent while the stream was down are lost, so re-read what they would have told us.
         connection.subscribe((now, before) => {
           if (now.state === 'open' && before.state === 'reconnecting') {

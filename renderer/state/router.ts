@@ -1,5 +1,9 @@
-/** The six screens, in sidebar order. The hash form (#/settings) is what the URL keeps across reloads. */
-export const screens = ['dashboard', 'library', 'matches', 'watchlist', 'history', 'settings'] as const;
+/**
+ * The screens, in sidebar order. The hash form (#/settings) is what the URL keeps across reloads. Accounts
+ * comes right after Settings: it is the "Settings → Accounts" of DESIGN.md, given its own entry because
+ * connecting accounts is the first thing a new user does and should be one click away.
+ */
+export const screens = ['dashboard', 'library', 'matches', 'watchlist', 'history', 'settings', 'accounts'] as const;
 export type Screen = (typeof screens)[number];
 
 export const defaultScreen: Screen = 'dashboard';
@@ -12,6 +16,7 @@ export const screenTitles: Record<Screen, string> = {
   watchlist: 'Watchlist',
   history: 'History',
   settings: 'Settings',
+  accounts: 'Accounts',
 };
 
 function isScreen(value: string): value is Screen {

@@ -1,16 +1,11 @@
-import type { AppInfo, Service } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/contract';
+
+export { serviceLabels } from '../../state/service-labels';
 
 export const hostLabels: Record<AppInfo['host'], string> = {
   electron: 'Desktop app',
   server: 'Headless server (kizuna serve)',
   cli: 'Command line',
-};
-
-export const serviceLabels: Record<Service, string> = {
-  anilist: 'AniList',
-  mal: 'MyAnimeList',
-  trakt: 'Trakt',
-  plex: 'Plex',
 };
 
 export const secretStoreLabels: Record<AppInfo['secretStore']['kind'], string> = {

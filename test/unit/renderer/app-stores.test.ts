@@ -54,7 +54,7 @@ describe('app stores', () => {
     const { stores, transport, setAccounts } = setup();
     stores.start();
     await flush();
-    const account: Account = { id: 'a1', service: 'anilist', userName: 'mika', avatarUrl: null, tokenExpiresAt: null, connectedAt: '2025-01-01T00:00:00Z' };
+    const account: Account = { id: 'a1', service: 'anilist', userName: 'mika', avatarUrl: null, tokenExpiresAt: null, connectedAt: '2025-01-01T00:00:00Z', status: 'connected' };
     setAccounts([account]);
     transport.emit('accounts.changed', {});
     await flush();

@@ -16,6 +16,7 @@ describe('router', () => {
     ['#/Settings/', 'settings'],
     ['#//library', 'library'],
     ['#/history?from=tray', 'history'],
+    ['#/accounts', 'accounts'],
   ])('reads %s as %s', (hash, screen) => {
     expect(parseHash(hash)).toBe(screen);
   });
@@ -25,6 +26,6 @@ describe('router', () => {
   });
 
   it('titles each screen with the exact accessible name the e2e tests click', () => {
-    expect(screens.map((s) => screenTitles[s])).toEqual(['Dashboard', 'Library', 'Matches', 'Watchlist', 'History', 'Settings']);
+    expect(screens.map((s) => screenTitles[s])).toEqual(['Dashboard', 'Library', 'Matches', 'Watchlist', 'History', 'Settings', 'Accounts']);
   });
 });
