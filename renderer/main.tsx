@@ -14,6 +14,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/feedback.css';
+import './styles/accounts.css';
 
 function localStorageOrNull(): ThemeMemory | null {
   try {

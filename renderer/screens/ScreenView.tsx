@@ -1,4 +1,5 @@
 import type { Screen } from '../state/router';
+import { AccountsScreen } from './AccountsScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { isUnbuiltScreen } from './not-built-copy';
 import { NotBuiltScreen } from './NotBuiltScreen';
@@ -7,6 +8,7 @@ import { SettingsScreen } from './SettingsScreen';
 export function ScreenView({ screen }: { screen: Screen }) {
   if (screen === 'dashboard') return <DashboardScreen />;
   if (screen === 'settings') return <SettingsScreen />;
+  if (screen === 'accounts') return <AccountsScreen />;
   if (isUnbuiltScreen(screen)) return <NotBuiltScreen screen={screen} />;
   return null;
 }

@@ -1,9 +1,13 @@
 import { useStore } from 'zustand';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useStores } from '../state/stores-context';
-import { IntervalField } from './settings/IntervalField';
+import { screenHash } from '../state/router';
+import { NumberField } from './settings/NumberField';
 import { ThemeField } from './settings/ThemeField';
 import { ToggleField } from './settings/ToggleField';
+
+const interval = { min: 15, max: 24 * 60 } as const;
+const port = { min: 1024, max: 65535 } as const;
 
 export function SettingsScreen() {
   const { settings: store, appInfo } = useStores();
@@ -23,6 +27,21 @@ export function SettingsScreen() {
       )}
       {settings && (
         <div className="settings">
+          <section className="card settings-accounts" aria-labelledby="settings-accounts">
+            <div>
+              <h2 id="settings-accounts" className="card__title">
+                Accounts
+              </h2>
+              <p className="card__text">
+                Connect AniList, MyAnimeList, Trakt and Plex, see when each sign-in expires, use your own API clients,
+                and choose Plex servers and libraries.
+              </p>
+            </div>
+            <a className="button" href={screenHash('accounts')}>
+              Manage accounts
+            </a>
+          </section>
+
           <section className="card" aria-labelledby="settings-appearance">
             <h2 id="settings-appearance" className="card__title">
               Appearance
@@ -45,10 +64,31 @@ export function SettingsScreen() {
               status={fields['schedule.paused']}
               onChange={(paused) => void change('schedule.paused', paused)}
             />
-            <IntervalField
+            <NumberField
+              label="Sync interval (minutes)"
+              hint={`How often the schedule syncs, from ${interval.min} minutes to ${interval.max} (a day). Saved when you press Enter or leave the field.`}
+              min={interval.min}
+              max={interval.max}
+              notANumber={`Enter a number of minutes from ${interval.min} to ${interval.max}.`}
               value={settings.schedule.intervalMinutes}
               status={fields['schedule.intervalMinutes']}
               onCommit={(minutes) => void change('schedule.intervalMinutes', minutes)}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="settings-sign-in">
+            <h2 id="settings-sign-in" className="card__title">
+              Sign-in
+            </h2>
+            <NumberField
+              label="Sign-in port"
+              hint={`AniList and MyAnimeList send you back to http://127.0.0.1:${settings.signIn.loopbackPort}/callback after you sign in, and the redirect URI registered with them must match it exactly. If you change the port, change the redirect URI of your own API clients too (shown on the Accounts screen).`}
+              min={port.min}
+              max={port.max}
+              notANumber={`Enter a port number from ${port.min} to ${port.max}.`}
+              value={settings.signIn.loopbackPort}
+              status={fields['signIn.loopbackPort']}
+              onCommit={(value) => void change('signIn.loopbackPort', value)}
             />
           </section>
 

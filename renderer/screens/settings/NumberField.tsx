@@ -2,12 +2,17 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldStatus } from '../../state/settings-store';
 import { SaveStatus } from './SaveStatus';
 
-export const intervalBounds = { min: 15, max: 24 * 60 } as const;
-
 interface Props {
+  /** The visible label and the spinbutton's accessible name. */
+  label: string;
+  hint: string;
+  min: number;
+  max: number;
+  /** Said when the text is not a number at all, e.g. "Enter a number of minutes from 15 to 1440." */
+  notANumber: string;
   value: number;
   status: FieldStatus | undefined;
-  onCommit(minutes: number): void;
+  onCommit(value: number): void;
 }
 
 /**
@@ -15,7 +20,7 @@ interface Props {
  * Range checks are the server's job (its validation message is shown inline); only text that is not a
  * number at all is caught here, since there is nothing meaningful to send.
  */
-export function IntervalField({ value, status, onCommit }: Props) {
+export function NumberField({ label, hint, min, max, notANumber, value, status, onCommit }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(String(value));
@@ -35,7 +40,7 @@ export function IntervalField({ value, status, onCommit }: Props) {
     // Already refused, and the reason is on screen; sending it again would only repeat it.
     if (serverError || text === String(value)) return;
     if (text === '' || !Number.isFinite(Number(text))) {
-      setLocalError(`Enter a number of minutes from ${intervalBounds.min} to ${intervalBounds.max}.`);
+      setLocalError(notANumber);
       return;
     }
     setSubmitted(draft);
@@ -50,11 +55,10 @@ export function IntervalField({ value, status, onCommit }: Props) {
     <div className="field field--inline">
       <div className="field__text">
         <label className="field__label" htmlFor={id}>
-          Sync interval (minutes)
+          {label}
         </label>
         <p className="field__hint" id={`${id}-hint`}>
-          How often the schedule syncs, from {intervalBounds.min} minutes to {intervalBounds.max} (a day). Saved when
-          you press Enter or leave the field.
+          {hint}
         </p>
         {error && (
           <p className="field__error" id={`${id}-error`}>
@@ -70,8 +74,8 @@ export function IntervalField({ value, status, onCommit }: Props) {
           className="text-input text-input--number"
           type="number"
           inputMode="numeric"
-          min={intervalBounds.min}
-          max={intervalBounds.max}
+          min={min}
+          max={max}
           step={1}
           value={draft}
           aria-invalid={error ? true : undefined}
