@@ -12,6 +12,8 @@ const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // Release builds ship default API clients from the build environment (main/auth/clients/built-in-clients.ts).
+    define: { __KIZUNA_BUILT_IN_CLIENTS__: JSON.stringify(process.env.KIZUNA_BUILT_IN_CLIENTS ?? '') },
     build: {
       outDir: resolve(root, 'out/main'),
       // Dependencies stay in node_modules (the default; electron-builder ships production dependencies). The

@@ -2,6 +2,8 @@ import Conf from 'conf';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { HostKind } from '../../shared/contract';
+import { loadBuiltInClients } from '../auth/clients/built-in-clients';
+import type { BrowserOpener } from '../auth/open-browser';
 import { chooseSecretStore, parseSecretStorePreference } from '../auth/secrets/choose-secret-store';
 import type { KeytarLike } from '../auth/secrets/keychain-secret-store';
 import { DATABASE_FILE_NAME, openDatabase } from '../db/open-database';
@@ -31,6 +33,8 @@ export interface BootstrapOptions {
   native?: NativeBindings;
   logLevel?: LogLevel;
   logSink?: (line: string, level: LogLevel) => void;
+  /** How sign-in pages are opened; without one the page's address goes to the UI (or terminal) instead. */
+  browser?: BrowserOpener;
 }
 
 export const LOG_FILE_RELATIVE = join('logs', 'kizuna.log');
@@ -41,6 +45,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Core> {
   const redactor = createRedactor();
   // Read first: a bad KIZUNA_SERVICES file must stop start-up before anything is opened.
   const services = { config: loadServicesConfig(env), file: env.KIZUNA_SERVICES ? resolve(env.KIZUNA_SERVICES) : null };
+  const builtInClients = loadBuiltInClients(env, services.config.clients);
   const logger = createLogger({ file: join(options.dataDir, LOG_FILE_RELATIVE), level: options.logLevel ?? 'info', redactor, sink: options.logSink });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), { logger, nativeBinding: options.native?.sqlite });
   try {
@@ -53,7 +58,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Core> {
       logger,
     });
     const settings = options.openSettings ? options.openSettings(logger) : createSettingsStore(openSettingsFile(options.dataDir, logger));
-    return createCore({ host: options.host, version: options.version ?? appVersion, dataDir: options.dataDir, db, secrets, settings, logger, services });
+    return createCore({ host: options.host, version: options.version ?? appVersion, dataDir: options.dataDir, db, secrets, settings, logger, services, builtInClients, browser: options.browser });
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,6 @@
 import { applySettingsPatch, type EventName, type EventPayload } from '../../shared/contract';
 import { listAccounts } from '../db/accounts-repository';
+import { createAccountsModule, type AccountsModule } from './accounts-handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus } from './event-bus';
 import type { CorePorts, EventBus, EventListener } from './ports';
@@ -9,12 +10,15 @@ export interface Core {
   subscribe(listener: EventListener): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   readonly ports: CorePorts;
+  /** Sign-ins and per-account request pipelines, for the CLI and the sync engine. */
+  readonly accounts: AccountsModule;
   close(): void;
 }
 
 /** The composition root: every host builds its ports and gets the same engine back. */
 export function createCore(ports: CorePorts): Core {
   const events: EventBus = ports.events ?? createEventBus(ports.logger);
+  const accounts = createAccountsModule(ports, events);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -34,6 +38,7 @@ export function createCore(ports: CorePorts): Core {
       return next;
     },
     'accounts.list': () => listAccounts(ports.db),
+    ...accounts.handlers,
   };
 
   return {
@@ -41,7 +46,9 @@ export function createCore(ports: CorePorts): Core {
     subscribe: (listener) => events.subscribe(listener),
     emit: (event, payload) => events.emit(event, payload),
     ports,
+    accounts,
     close() {
+      accounts.service.close();
       if (ports.db.open) ports.db.close();
     },
   };

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { BuiltInClients } from '../auth/clients/built-in-clients';
+import type { BrowserOpener } from '../auth/open-browser';
 import type { ServicesConfig } from './services-config';
 import type { EventName, EventPayload, HostKind, SecretStoreKind, Settings } from '../../shared/contract';
 
@@ -48,4 +50,10 @@ export interface CorePorts {
   /** Where the services live, and the KIZUNA_SERVICES file it came from (null: the real services). */
   services: { config: ServicesConfig; file: string | null };
   events?: EventBus;
+  /** Opens sign-in pages: shell.openExternal in Electron; none in the server (the UI shows a link) and CLI prints the URL. */
+  browser?: BrowserOpener;
+  /** API clients shipped with the build, or named by the services file. */
+  builtInClients?: BuiltInClients;
+  /** Test seams for sign-in flows: a clock to poll against and the loopback wait. */
+  signIn?: { now?: () => number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; loopbackTimeoutMs?: number; fetchImpl?: typeof fetch };
 }

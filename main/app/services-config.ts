@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract';
+import { builtInClientsSchema } from '../auth/clients/built-in-clients';
 
 const url = z.string().url();
 
@@ -32,6 +33,8 @@ export const servicesConfigSchema = z.object({
     /** The sign-in page opened in the browser: `<auth>#?clientID=…&code=…`. */
     auth: url,
   }),
+  /** The API clients registered with these hosts (the emulators' demo clients); absent for the real services. */
+  clients: builtInClientsSchema.optional(),
 });
 
 export type ServicesConfig = z.infer<typeof servicesConfigSchema>;

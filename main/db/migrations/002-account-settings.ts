@@ -3,7 +3,7 @@ import type { Migration } from './migration';
 /**
  * What issue 4 adds around accounts: whether a service still accepts the account's token, the person's own
  * API clients (IDs only; client secrets live in the secret store), and the Plex servers and libraries the
- * person chose. Still no token columns: Plex server tokens live with the account's secret.
+ * person chose, and install facts (app_state). Still no token columns: Plex server tokens live with the account's secret.
  */
 export const migration002AccountSettings: Migration = {
   version: 2,
@@ -11,6 +11,12 @@ export const migration002AccountSettings: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'connected' CHECK (status IN ('connected', 'needs-sign-in'));
+
+      -- Small facts about this install that are not preferences, e.g. the Plex client identifier.
+      CREATE TABLE app_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
 
       CREATE TABLE service_clients (
         service    TEXT PRIMARY KEY CHECK (service IN ('anilist', 'mal', 'trakt', 'plex')),

@@ -4,6 +4,7 @@ import { resolveDataDir } from '../../app/data-dir';
 import type { LogLevel } from '../../app/ports';
 import { createClient, RpcFailure, type Client, type Transport } from '../../../shared/contract';
 import type { CliIo } from './cli-io';
+import { systemBrowser } from './system-browser';
 
 export interface OpenedCore {
   core: Core;
@@ -19,6 +20,8 @@ export async function openCore(io: CliIo, dataDirFlag: string | undefined, host:
     dataDir,
     env: io.env,
     logLevel: verbose ?? 'info',
+    // The headless host shows sign-in links in the page instead: its browser may be on another machine.
+    browser: host === 'cli' ? systemBrowser(io.env) : undefined,
     logSink: (line, level) => {
       if (level === 'error' || verbose === 'debug') io.err(line);
     },

@@ -3,6 +3,7 @@ import { AppError, RpcFailure } from '../../../shared/contract';
 import { appVersion } from '../../app/version';
 import { CliFailure, type CliIo } from './cli-io';
 import { registerAccounts } from './commands/accounts';
+import { registerAuth } from './commands/auth';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 
@@ -15,6 +16,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   registerStatus(program, io);
   registerAccounts(program, io);
+  registerAuth(program, io);
   registerServe(program, io);
   return program;
 }

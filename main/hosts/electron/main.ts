@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventMessage } from '../../../shared/contract';
@@ -14,6 +14,7 @@ import { createShutdown, revealWindow, shouldHideOnClose } from './lifecycle';
 import { createMainWindow } from './main-window';
 import { nativeBindingPaths } from './native-bindings';
 import { createSenderCheck } from './sender-check';
+import { createSignInBrowser } from './sign-in-browser';
 import { applySessionPolicy, lockDownNewWebContents } from './session-policy';
 import { createAppTray, type AppTray } from './tray';
 import { contentSecurityPolicy } from './window-options';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     native: nativeBindingPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), electronVersion: process.versions.electron, platform: process.platform, arch: process.arch, env: process.env }),
     openSettings: (logger) => openElectronSettingsStore(dataDir, logger),
+    browser: createSignInBrowser((url) => shell.openExternal(url)),
     logSink: app.isPackaged ? undefined : (line, level) => (level === 'error' || level === 'warn' ? console.error(line) : undefined),
   });
   const { logger } = core.ports;

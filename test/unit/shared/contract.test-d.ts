@@ -3,7 +3,22 @@ import type { Account, AppInfo, Client, EventPayload, MethodInput, MethodName, M
 
 describe('contract types', () => {
   it('pins the method names', () => {
-    expectTypeOf<MethodName>().toEqualTypeOf<'app.info' | 'settings.get' | 'settings.update' | 'accounts.list'>();
+    expectTypeOf<MethodName>().toEqualTypeOf<
+      | 'app.info'
+      | 'settings.get'
+      | 'settings.update'
+      | 'accounts.list'
+      | 'accounts.connect'
+      | 'accounts.cancel'
+      | 'accounts.connectWithToken'
+      | 'accounts.disconnect'
+      | 'clients.list'
+      | 'clients.set'
+      | 'clients.reset'
+      | 'plex.servers'
+      | 'plex.selectServer'
+      | 'plex.setLibrary'
+    >();
   });
 
   it('pins inputs and outputs', () => {
@@ -25,8 +40,16 @@ describe('contract types', () => {
   });
 
   it('makes the client derive its types from the contract', () => {
-    expectTypeOf<ReturnType<Client['call']>>().toEqualTypeOf<Promise<AppInfo | Settings | Account[]>>();
     const call = {} as Client['call'];
+    expectTypeOf(call('accounts.list')).toEqualTypeOf<Promise<Account[]>>();
+    expectTypeOf(call('accounts.connect', { service: 'trakt' })).toEqualTypeOf<Promise<{ attemptId: string }>>();
+    expectTypeOf(call('accounts.connectWithToken', { service: 'anilist', token: 'x' })).toEqualTypeOf<Promise<Account>>();
+    expectTypeOf<EventPayload<'auth.finished'>['outcome']>().toEqualTypeOf<'connected' | 'failed' | 'cancelled'>();
+    expectTypeOf<Account['status']>().toEqualTypeOf<'connected' | 'needs-sign-in'>();
+    // @ts-expect-error MAL has one sign-in method; naming another is a compile error
+    void call('accounts.connect', { service: 'mal', method: 'pin' });
+    // @ts-expect-error a Plex token needs the server's address
+    void call('accounts.connectWithToken', { service: 'plex', token: 'x' });
     expectTypeOf(call('settings.get')).toEqualTypeOf<Promise<Settings>>();
     expectTypeOf(call('settings.update', { schedule: { paused: true } })).toEqualTypeOf<Promise<Settings>>();
     // @ts-expect-error an unknown method is a compile error

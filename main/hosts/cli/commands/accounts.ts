@@ -3,7 +3,7 @@ import type { Account } from '../../../../shared/contract';
 import type { CliIo } from '../cli-io';
 import { openCore } from '../open-core';
 
-const serviceNames: Record<Account['service'], string> = { anilist: 'AniList', mal: 'MyAnimeList', trakt: 'Trakt', plex: 'Plex' };
+export const serviceNames: Record<Account['service'], string> = { anilist: 'AniList', mal: 'MyAnimeList', trakt: 'Trakt', plex: 'Plex' };
 
 export function registerAccounts(program: Command, io: CliIo): void {
   program
@@ -26,7 +26,12 @@ export function registerAccounts(program: Command, io: CliIo): void {
 export function formatAccounts(accounts: Account[]): string[] {
   if (accounts.length === 0) return ['No accounts connected yet.'];
   return accounts.map((account) => {
-    const expiry = account.tokenExpiresAt ? `sign-in expires ${account.tokenExpiresAt}` : 'sign-in does not expire';
+    const expiry =
+      account.status === 'needs-sign-in'
+        ? `needs sign-in: run \`kizuna auth ${account.service}\``
+        : account.tokenExpiresAt
+          ? `sign-in expires ${account.tokenExpiresAt}`
+          : 'sign-in does not expire';
     return `${serviceNames[account.service].padEnd(12)} ${account.userName}  (${expiry})`;
   });
 }

@@ -25,7 +25,7 @@ describe('migration 002: account status, own clients, Plex servers and libraries
   it('keeps secrets out of every new table', () => {
     const db = new Database(':memory:');
     migrate(db, both);
-    for (const table of ['accounts', 'service_clients', 'plex_servers', 'plex_libraries']) {
+    for (const table of ['accounts', 'app_state', 'service_clients', 'plex_servers', 'plex_libraries']) {
       expect(columns(db, table).filter((name) => /token(?!_expires)|password|secret(?!_key)/.test(name) && name !== 'has_secret')).toEqual([]);
     }
   });
