@@ -9,9 +9,9 @@ import { maxSaveBatch } from './complexity';
 import { toAppError } from './errors';
 import { entryFrom, scaleOf, titleFrom } from './map';
 import { DELETE_MEDIA_LIST_ENTRY } from './operations/mutations';
-import { MEDIA_BY_IDS, MEDIA_BY_MAL_IDS, MEDIA_LIST_COLLECTION, SEARCH_MEDIA, VIEWER } from './operations/queries';
+import { LIST_MARKER, MEDIA_BY_IDS, MEDIA_BY_MAL_IDS, MEDIA_LIST_COLLECTION, SEARCH_MEDIA, VIEWER } from './operations/queries';
 import { saveEntries, type AnilistChange, type SaveResult } from './save-batch';
-import { collectionSchema, deletedSchema, mediaPageSchema, viewerSchema, type AnilistMediaType } from './schemas';
+import { collectionSchema, deletedSchema, listMarkerSchema, mediaPageSchema, viewerSchema, type AnilistMediaType, type AnilistScoreFormat } from './schemas';
 
 export type { AnilistChange, SaveResult } from './save-batch';
 
@@ -41,6 +41,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** What AniList says about a list's last change (LIST_MARKER); nulls for an empty list or an absent total. */
+export interface AnilistListMarker {
+  /** Unix seconds of the newest entry change. */
+  newestUpdatedAt: number | null;
+  newestEntryId: number | null;
+  total: number | null;
+  /** The user's ScoreFormat, which decides every entry's displayed score. */
+  scoreFormat: AnilistScoreFormat | null;
+}
+
 export interface AnilistClient {
   viewer(options?: RequestOptions): Promise<AnilistViewer>;
   /** The user's whole anime or manga list, status and custom lists, each entry once. */
@@ -48,6 +58,8 @@ export interface AnilistClient {
   searchMedia(query: string, type?: AnilistMediaType, page?: number, options?: RequestOptions & { perPage?: number }): Promise<SearchPage>;
   mediaByIds(ids: readonly number[], options?: RequestOptions): Promise<TitleSummary[]>;
   mediaByMalIds(malIds: readonly number[], type: AnilistMediaType, options?: RequestOptions): Promise<TitleSummary[]>;
+  /** One small read saying whether the list may have changed (main/providers/cache/list-markers.ts). */
+  listMarker(userId: number, type: AnilistMediaType, options?: RequestOptions): Promise<AnilistListMarker>;
   /** Creates or updates entries, as many per request as the complexity cap allows; one result per change, in order. */
   saveEntries(changes: readonly AnilistChange[], options?: RequestOptions): Promise<SaveResult[]>;
   /** Removes an entry by its list-entry id; a `not_found` AppError when it is not on the list. */
@@ -123,6 +135,17 @@ export function createAnilistClient(options: AnilistClientOptions): AnilistClien
     mediaByIds: (ids, request = {}) => allPages(MEDIA_BY_IDS, { ids: [...ids] }, 'MediaByIds', request.signal),
 
     mediaByMalIds: (malIds, type, request = {}) => allPages(MEDIA_BY_MAL_IDS, { malIds: [...malIds], type }, 'MediaByMalIds', request.signal),
+
+    async listMarker(userId, type, request = {}) {
+      const { Page: result, User: user } = await run(LIST_MARKER, { userId, type }, listMarkerSchema, 'ListMarker', request.signal);
+      const newest = result.mediaList[0];
+      return {
+        newestUpdatedAt: newest?.updatedAt ?? null,
+        newestEntryId: newest?.id ?? null,
+        total: result.pageInfo.total ?? null,
+        scoreFormat: user.mediaListOptions?.scoreFormat ?? null,
+      };
+    },
 
     saveEntries: (changes, request = {}) => saveEntries(graphql, changes, maxSaveBatch, request.signal),
 

@@ -114,3 +114,12 @@ export const anilistErrorSchema = z.object({
   validation: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type AnilistErrorData = z.infer<typeof anilistErrorSchema>;
+
+/** ListMarker (operations/queries.ts): the newest entry, if any, the count and the user's score format. */
+export const listMarkerSchema = z.object({
+  Page: z.object({
+    pageInfo: z.object({ total: nullableNumber }),
+    mediaList: z.array(z.object({ id: z.number(), mediaId: z.number(), updatedAt: z.number() })),
+  }),
+  User: z.object({ mediaListOptions: z.object({ scoreFormat: scoreFormatSchema.nullish() }).nullish() }),
+});

@@ -7,7 +7,7 @@ import type { EntryPatch, ListEntry, MediaKind, SearchPage, TitleSummary } from 
 import { parseResponse } from '../model/parse-response';
 import { fromStatus, fromTransport } from './errors';
 import { entryFrom, formFrom, titleFrom } from './map';
-import { animeListPageSchema, animeListStatusSchema, mangaListPageSchema, mangaListStatusSchema, searchPageSchema, userSchema, workSchema } from './schemas';
+import { animeListPageSchema, animeListStatusSchema, listProbeSchema, mangaListPageSchema, mangaListStatusSchema, searchPageSchema, userSchema, workSchema } from './schemas';
 
 /**
  * The MyAnimeList v2 client: axios with its fetch adapter over the account's ServiceFetch (which adds the
@@ -31,6 +31,12 @@ export interface MalUser {
   picture: string | null;
 }
 
+/** The list's most recently changed entry, as MAL sorts by `list_updated_at`; nulls for an empty list. */
+export interface MalListMarker {
+  newestUpdatedAt: string | null;
+  newestId: number | null;
+}
+
 export interface MalClient {
   me(options?: RequestOptions): Promise<MalUser>;
   /** The whole list, 1000 entries a request, following paging.next. */
@@ -45,6 +51,13 @@ export interface MalClient {
   /** Title search; `query` needs at least 3 bytes (checked before sending). */
   search(kind: MediaKind, query: string, options?: RequestOptions & { limit?: number; offset?: number }): Promise<SearchPage>;
   details(kind: MediaKind, id: number, options?: RequestOptions): Promise<TitleSummary>;
+  /** One one-entry read: the newest change to the list (main/providers/cache/list-markers.ts). */
+  listMarker(kind: MediaKind, options?: RequestOptions): Promise<MalListMarker>;
+  /**
+   * One small read: whether the list still holds exactly `count` entries. MAL lists carry no total, and a
+   * removal does not move the newest updated_at, so this is how a removal is noticed without a full read.
+   */
+  listHolds(kind: MediaKind, count: number, options?: RequestOptions): Promise<boolean>;
 }
 
 /** The documented maximum page of a user list (API-NOTES §4 "Users": limit max 1000). */
@@ -159,6 +172,12 @@ export function createMalClient(options: MalClientOptions): MalClient {
     }
   }
 
+  /** One small list page; nsfw=true as in readList, so adult titles count the same in both. */
+  function probe(kind: MediaKind, params: Record<string, string>, what: string, request: RequestOptions) {
+    const query = new URLSearchParams({ ...params, nsfw: 'true' });
+    return send('GET', `/users/@me/${kind}list?${query.toString()}`, `GET /users/@me/${kind}list (${what})`, listProbeSchema, request);
+  }
+
   return {
     async me(request = {}) {
       const user = await send('GET', '/users/@me', 'GET /users/@me', userSchema, request);
@@ -186,6 +205,21 @@ export function createMalClient(options: MalClientOptions): MalClient {
     async details(kind, id, request = {}) {
       const work = await send('GET', `/${kind}/${id}?fields=${nodeFields[kind]}`, `GET /${kind}/${id}`, workSchema, request);
       return titleFrom(kind, work);
+    },
+
+    async listMarker(kind, request = {}) {
+      // list_updated_at sorts newest first (spec: "descending"); a bare list_status carries updated_at.
+      const page = await probe(kind, { sort: 'list_updated_at', limit: '1', fields: 'list_status' }, 'newest change', request);
+      const newest = page.data[0];
+      return { newestUpdatedAt: newest?.list_status?.updated_at ?? null, newestId: newest?.node.id ?? null };
+    },
+
+    async listHolds(kind, count, request = {}) {
+      // Two entries from the last expected position: exactly one means exactly `count`; none means entries
+      // were removed, two that some were added. Counting items, not trusting paging.next, keeps it exact.
+      const offset = Math.max(count - 1, 0);
+      const page = await probe(kind, { sort: 'list_updated_at', offset: String(offset), limit: '2' }, 'count check', request);
+      return page.data.length === (count === 0 ? 0 : 1);
     },
   };
 }

@@ -67,3 +67,12 @@ export const userSchema = z.object({ id: z.number(), name: z.string(), picture: 
 
 /** MAL's error body: `{"error": "invalid_token", "message": "token is invalid"}` (API-NOTES §4 "Errors"). */
 export const malErrorSchema = z.object({ error: z.string().optional(), message: z.string().optional() });
+
+/**
+ * A list page read only for its shape: the newest entry's `updated_at` (with `sort=list_updated_at`) or how
+ * many entries sit at an offset. Lighter than the full page schemas on purpose: nothing else is needed.
+ */
+export const listProbeSchema = z.object({
+  data: z.array(z.object({ node: z.object({ id: z.number() }), list_status: z.object({ updated_at: z.string() }).nullish() })),
+  paging,
+});

@@ -96,3 +96,31 @@ query MediaByMalIds($malIds: [Int]!, $type: MediaType!, $page: Int = 1) {
   }
 }
 ${MEDIA_SUMMARY}`;
+
+/**
+ * A list's change marker in one small read (issue 4: re-read a list only when AniList says it changed): the
+ * most recently updated entry, the entry count, and the user's score format. The newest `updatedAt` moves on
+ * every add and edit, and `total` drops on a removal, which does not move the newest updatedAt; a new score
+ * format changes every entry's displayed score without touching any entry. MEDIA_ID_DESC breaks ties so the
+ * same list always gives the same answer. AniList's docs call `total` inaccurate; it is only compared with
+ * itself, so an inaccuracy that moves costs a re-read (see main/providers/cache/list-markers.ts).
+ */
+export const LIST_MARKER = `
+query ListMarker($userId: Int!, $type: MediaType!) {
+  Page(page: 1, perPage: 1) {
+    pageInfo {
+      total
+    }
+    mediaList(userId: $userId, type: $type, sort: [UPDATED_TIME_DESC, MEDIA_ID_DESC]) {
+      id
+      mediaId
+      updatedAt
+    }
+  }
+  User(id: $userId) {
+    mediaListOptions {
+      scoreFormat
+    }
+  }
+}
+`;
