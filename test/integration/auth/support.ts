@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { BrowserOpener } from '../../../main/auth/open-browser';
 import type { SignInPrompt } from '../../../main/auth/flows/types';
-import { manualClock, type ManualClock } from '../../emulators/common/clock';
+import { manualClock, systemClock, type ManualClock } from '../../emulators/common/clock';
 import { startEmulators, type RunningEmulators } from '../../emulators/start-emulators';
 import type { TraktService } from '../../emulators/trakt/index';
 
@@ -36,14 +36,18 @@ export const ANILIST = { clientId: 'kizuna-demo', clientSecret: 'kizuna-demo-sec
 export const MAL = { clientId: 'kizuna-demo-mal' };
 export const TRAKT = { clientId: 'kizuna-demo-trakt', clientSecret: 'kizuna-demo-trakt-secret' };
 
-export async function startAuthWorld(options: { autoApprove: boolean; port?: number }): Promise<AuthWorld> {
+/**
+ * `realTime`: the emulators follow the system clock, for tests of another process (the CLI) that polls at
+ * real intervals, which a manual clock would see as no time passing (Trakt would answer "slow down").
+ */
+export async function startAuthWorld(options: { autoApprove: boolean; port?: number; realTime?: boolean }): Promise<AuthWorld> {
   const port = options.port ?? (await freePort());
   const redirect = `http://127.0.0.1:${port}/callback`;
   const clock = manualClock();
   const emulators = await startEmulators({
     seed: 'small',
     autoApprove: options.autoApprove,
-    clock,
+    clock: options.realTime ? systemClock : clock,
     limits: {
       anilist: {
         clients: [
