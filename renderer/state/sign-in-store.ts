@@ -184,10 +184,8 @@ export function createSignInStore({ client, notify, accountsChanged }: SignInSto
         try {
           const account = await client.call('accounts.connectWithToken', input);
           setTokenForm(service, { pending: false, error: null, fieldErrors: {} });
-          // AniList's pin page is opened by a sign-in attempt; the pasted token completes it, so end that attempt.
-          const attempt = get().attempts[service];
+          // The pasted token completes the attempt that opened AniList's pin page; the core ends it as connected.
           setAttempt(service, null);
-          if (attempt?.attemptId) void client.call('accounts.cancel', { attemptId: attempt.attemptId }).catch(() => undefined);
           const message = `Connected ${serviceLabels[service]} as ${account.userName}.`;
           setNotice(service, { tone: 'success', message });
           notify(message, 'success');
