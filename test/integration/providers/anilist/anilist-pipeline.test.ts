@@ -68,6 +68,19 @@ describe('AniList client over the request pipeline (emulator)', () => {
     expect(logOf(fixture)).toHaveLength(1);
   });
 
+  it('AniList\'s own refusals pass through the pipeline once: a rule failure fails its change alone, a missing entry is not_found', async () => {
+    const fixture = await start();
+    const { client, fetch } = anilistClient(fixture);
+    const [first, second] = await client.listCollection(userId(fixture), 'MANGA');
+    const results = await client.saveEntries([
+      { mediaId: first?.ids.anilist ?? 0, entryId: first?.entryId ?? 0, repeat: 2 },
+      { mediaId: second?.ids.anilist ?? 0, entryId: second?.entryId ?? 0, score100: 250 },
+    ]);
+    expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['ok', 'validation']);
+    expect(await failure(client.deleteEntry(987_654_321))).toMatchObject({ code: 'not_found', message: expect.stringMatching(/not on your AniList list/) });
+    expect(fetch.needsSignIn).toBe(false);
+  });
+
   it('a save that meets a 500 is not sent again: it may have been applied', async () => {
     const fixture = await start();
     const { client } = anilistClient(fixture);

@@ -68,6 +68,16 @@ describe('MyAnimeList client over the request pipeline (emulator)', () => {
     expect(logOf(fixture)).toHaveLength(1);
   });
 
+  it('MyAnimeList\'s own 404 passes through the pipeline once: deleting what is not on the list says so', async () => {
+    const fixture = await start();
+    const { client } = malClient(fixture);
+    const [entry] = await client.mangaList();
+    await client.deleteManga(entry?.ids.mal ?? 0);
+    const again = await failure(client.deleteManga(entry?.ids.mal ?? 0));
+    expect(again).toMatchObject({ code: 'not_found', message: expect.stringMatching(/is not on your MyAnimeList list/) });
+    expect(statuses(logOf(fixture, 'DELETE'))).toEqual(['200', '404']);
+  });
+
   it('an update that meets a 500 is not sent again: it may have been saved', async () => {
     const fixture = await start({ faults: { rules: [{ service: 'mal', method: 'PATCH', times: 1, action: { kind: 'status', status: 500 } }] } });
     const { client } = malClient(fixture);

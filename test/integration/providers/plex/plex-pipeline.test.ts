@@ -85,6 +85,14 @@ describe('Plex Media Server client over the request pipeline (emulator)', () => 
     expect(logOf(fixture)).toHaveLength(1);
   });
 
+  it('the server\'s own refusal passes through the pipeline once: a missing playlist (404) is not_found, not retried, not a sign-in problem', async () => {
+    const fixture = await startPlex();
+    const { client, fetch } = await plexClient(fixture);
+    expect(await failure(client.playlistItems('999999'))).toMatchObject({ code: 'not_found', message: expect.stringMatching(/no such item for GET \/playlists\/\{playlistId\}\/items/) });
+    expect(fetch.needsSignIn).toBe(false);
+    expect(statuses(logOf(fixture))).toEqual(['404']);
+  });
+
   it('a scrobble that meets a 500 is not sent again: it may have counted a play', async () => {
     const fixture = await startPlex();
     const { client } = await plexClient(fixture);

@@ -87,6 +87,20 @@ describe('Trakt client over the request pipeline (emulator)', () => {
     expect(logOf(fixture)).toHaveLength(1);
   });
 
+  it('Trakt\'s own refusals pass through the pipeline once, as their own clear AppErrors: an unknown client ID (403), a full watchlist (420)', async () => {
+    const fixture = await start();
+    const fetch = fixture.account('trakt', fixture.traktToken());
+    const stranger = createTraktClient({ api: fixture.emulators.servicesConfig.trakt.api, clientId: 'not-registered', fetch });
+    expect(await failure(stranger.settings())).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/client ID/) });
+    expect(fetch.needsSignIn).toBe(false);
+
+    trakt(fixture).state.limits.watchlistLimit = trakt(fixture).state.library.watchlist.length;
+    const movie = trakt(fixture).state.catalogue.movies.find((candidate) => !trakt(fixture).state.library.onWatchlist(candidate));
+    const full = await failure(traktClient(fixture).client.addToWatchlist({ movies: [{ ids: { trakt: movie?.ids.trakt } }] }));
+    expect(full).toMatchObject({ code: 'too_large', retryable: false, message: expect.stringMatching(/account limit of \d+ items.*VIP/) });
+    expect(statuses(logOf(fixture))).toEqual(['403', '420']);
+  });
+
   it('a write that meets a 500 is not sent again: it may have been saved', async () => {
     const fixture = await start({ faults: { rules: [{ service: 'trakt', method: 'POST', times: 1, action: { kind: 'status', status: 500 } }] } });
     const movie = trakt(fixture).state.catalogue.movies.find((candidate) => !trakt(fixture).state.library.onWatchlist(candidate));
