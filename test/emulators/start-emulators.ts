@@ -1,4 +1,5 @@
 import type { ServicesConfig } from '../../main/app/services-config';
+import type { BuiltInClients } from '../../main/auth/clients/built-in-clients';
 import { createAnilistService } from './anilist/index';
 import { systemClock, type Clock } from './common/clock';
 import { FaultInjector, type FaultPlan } from './common/faults';
@@ -80,9 +81,20 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
   };
 }
 
-/** The same paths as the real services, on the emulators' hosts. */
+/**
+ * The API clients every emulator registers by default (anilist/options.ts, mal/options.ts, trakt/options.ts),
+ * redirecting to the app's default loopback port: what the demo signs in with.
+ */
+export const demoClients: BuiltInClients = {
+  anilist: { clientId: 'kizuna-demo', clientSecret: 'kizuna-demo-secret', pinClientId: 'kizuna-demo-pin' },
+  mal: { clientId: 'kizuna-demo-mal' },
+  trakt: { clientId: 'kizuna-demo-trakt', clientSecret: 'kizuna-demo-trakt-secret' },
+};
+
+/** The same paths as the real services, on the emulators' hosts, and the clients registered there. */
 export function servicesConfigFor(urls: Record<ServiceName, string>): ServicesConfig {
   return {
+    clients: demoClients,
     anilist: { api: `${urls.anilist}/graphql`, auth: `${urls.anilist}/api/v2/oauth` },
     mal: { api: `${urls.mal}/v2`, auth: `${urls.mal}/v1/oauth2` },
     trakt: { api: urls.trakt, auth: urls.trakt },

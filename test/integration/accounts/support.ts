@@ -9,7 +9,7 @@ import type { BrowserOpener } from '../../../main/auth/open-browser';
 import { openDatabase } from '../../../main/db/open-database';
 import type { AuthFinishedEvent, EventName, EventPayload } from '../../../shared/contract';
 import type { AnilistService } from '../../emulators/anilist/index';
-import { ANILIST, MAL, TRAKT, startAuthWorld, type AuthWorld } from '../auth/support';
+import { startAuthWorld, type AuthWorld } from '../auth/support';
 
 /**
  * A real core (SQLite file in a temp folder, in-memory secret store that the test can search, every log line
@@ -28,11 +28,8 @@ export interface AccountsWorld {
   close(): Promise<void>;
 }
 
-export const demoClients: BuiltInClients = {
-  anilist: { clientId: ANILIST.clientId, clientSecret: ANILIST.clientSecret, pinClientId: ANILIST.pinClientId },
-  mal: { clientId: MAL.clientId },
-  trakt: { clientId: TRAKT.clientId, clientSecret: TRAKT.clientSecret },
-};
+/** The auth world registers the emulators' demo clients on its own port; the core uses them as built in. */
+export { demoClients } from '../../emulators/start-emulators';
 
 export async function startAccountsWorld(options: { dataDir: string; browser: BrowserOpener; autoApprove?: boolean; builtInClients?: BuiltInClients }): Promise<AccountsWorld> {
   const world = await startAuthWorld({ autoApprove: options.autoApprove ?? true });
@@ -58,7 +55,7 @@ export async function startAccountsWorld(options: { dataDir: string; browser: Br
     settings,
     logger,
     services: { config: world.emulators.servicesConfig, file: null },
-    builtInClients: options.builtInClients ?? demoClients,
+    builtInClients: options.builtInClients ?? world.emulators.servicesConfig.clients,
     browser: options.browser,
     signIn: { now: world.now, sleep: world.sleep, loopbackTimeoutMs: 20_000 },
   });

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../support/temp-dir';
 import { runKizuna, spawnKizuna, waitForLine } from '../../support/run-cli';
 import { fakeBrowser, startAuthWorld, type AuthWorld } from '../auth/support';
-import { demoClients } from '../accounts/support';
 
 describe('kizuna auth / logout against the emulators', () => {
   const tempDir = useTempDirs();
@@ -19,7 +18,7 @@ describe('kizuna auth / logout against the emulators', () => {
     const dir = tempDir();
     const dataDir = join(dir, 'data');
     const servicesFile = join(dir, 'services.json');
-    writeFileSync(servicesFile, JSON.stringify({ ...world.emulators.servicesConfig, clients: demoClients }));
+    writeFileSync(servicesFile, JSON.stringify(world.emulators.servicesConfig));
     const env = { KIZUNA_SERVICES: servicesFile, KIZUNA_DATA_DIR: dataDir, KIZUNA_NO_BROWSER: '1' };
     // The loopback port the emulators' clients were registered with, as a person would set it in Settings.
     const status = await runKizuna(['status'], env);
