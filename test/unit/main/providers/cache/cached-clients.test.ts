@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnilistClient } from '../../../../../main/providers/anilist/client';
-import { cachedAnilistClient } from '../../../../../main/providers/cache/cached-anilist';
-import { cachedMalClient } from '../../../../../main/providers/cache/cached-mal';
-import { cachedTraktClient } from '../../../../../main/providers/cache/cached-trakt';
-import { METADATA_TTL_MS, SEARCH_TTL_MS, createReadCache } from '../../../../../main/providers/cache/read-cache';
+import { cachedAnilistClient, cachedMalClient, cachedTraktClient } from '../../../../../main/providers/cache/cached-clients';
+import { createReadCache, METADATA_TTL_MS, SEARCH_TTL_MS } from '../../../../../main/providers/cache/read-cache';
 import type { MalClient } from '../../../../../main/providers/mal/client';
 import type { MediaKind, SearchPage, TitleSummary } from '../../../../../main/providers/model/list-entry';
 import type { TraktClient } from '../../../../../main/providers/trakt/client';

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { cacheKey } from '../../../../../main/providers/cache/cache-key';
-import { METADATA_TTL_MS, SEARCH_TTL_MS, SWEEP_INTERVAL_MS, createReadCache } from '../../../../../main/providers/cache/read-cache';
+import { cacheKey, createReadCache, METADATA_TTL_MS, SEARCH_TTL_MS, SWEEP_INTERVAL_MS } from '../../../../../main/providers/cache/read-cache';
 import { capturingLogger, manualTime, useDatabases } from './support';
 
 const openDb = useDatabases();
