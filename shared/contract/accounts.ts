@@ -65,6 +65,9 @@ export const authFinishedEventSchema = z.object({
 });
 export type AuthFinishedEvent = z.infer<typeof authFinishedEventSchema>;
 
+/** A service refused an account's sign-in: hosts notify the person (desktop notification, toast). */
+export const needsSignInEventSchema = z.object({ accountId: z.string(), service: serviceSchema, userName: z.string(), message: z.string() });
+
 export const disconnectResultSchema = z.object({
   /** true: the service revoked the token; false: it could not be reached (the token is forgotten anyway); null: the service has no revocation. */
   revoked: z.boolean().nullable(),

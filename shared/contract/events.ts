@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authFinishedEventSchema, authPromptEventSchema } from './accounts';
+import { authFinishedEventSchema, authPromptEventSchema, needsSignInEventSchema } from './accounts';
 import { settingsSchema } from './settings';
 
 /** Events the core pushes to every connected UI. Payloads only: no sender, no host objects. */
@@ -8,6 +8,7 @@ export const events = {
   'accounts.changed': z.object({}),
   'auth.prompt': authPromptEventSchema,
   'auth.finished': authFinishedEventSchema,
+  'accounts.needsSignIn': needsSignInEventSchema,
 } as const;
 
 export type Events = typeof events;

@@ -152,6 +152,13 @@ export function createAccountService(deps: AccountServiceDeps) {
       setAccountStatus(deps.db, account.id, 'needs-sign-in');
       deps.logger.warn('account needs a new sign-in', { account: account.id });
       deps.events.emit('accounts.changed', {});
+      const label = serviceLabel[account.service];
+      deps.events.emit('accounts.needsSignIn', {
+        accountId: account.id,
+        service: account.service,
+        userName: account.userName,
+        message: `${label} no longer accepts the sign-in for ${account.userName}. Kizuna stopped writing to it; reconnect it under Accounts.`,
+      });
     },
 
     plexServers(accountId: string, refresh: boolean) {

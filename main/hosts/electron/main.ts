@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, nativeTheme, Notification, protocol, session, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventMessage } from '../../../shared/contract';
@@ -15,6 +15,7 @@ import { createMainWindow } from './main-window';
 import { nativeBindingPaths } from './native-bindings';
 import { createSenderCheck } from './sender-check';
 import { createSignInBrowser } from './sign-in-browser';
+import { notifySignInProblems } from './sign-in-notices';
 import { applySessionPolicy, lockDownNewWebContents } from './session-policy';
 import { createAppTray, type AppTray } from './tray';
 import { contentSecurityPolicy } from './window-options';
@@ -84,6 +85,15 @@ async function start(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, message);
   };
   shutdown.add('events', forwardEvents({ subscribe: core.subscribe, send: sendToWindow }));
+  shutdown.add(
+    'notices',
+    notifySignInProblems({
+      subscribe: core.subscribe,
+      settings: () => core.ports.settings.read(),
+      notify: (title, body) => (Notification.isSupported() ? new Notification({ title, body }).show() : undefined),
+      logger,
+    }),
+  );
 
   try {
     tray = await createAppTray({ dispatch: core.dispatch, subscribe: core.subscribe, openWindow, quit: () => app.quit(), logger });

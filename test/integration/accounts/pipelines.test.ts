@@ -62,6 +62,7 @@ describe('one request pipeline per account: refresh before expiry, "needs sign-i
     const mal = await connected('mal');
     env.anilist.state.tokens.revoke(tokenOf(anilist));
     const changesBefore = eventsOf(env.events, 'accounts.changed').length;
+    expect(eventsOf(env.events, 'accounts.needsSignIn')).toEqual([]);
 
     const client = createAnilistClient({ endpoint: env.world.emulators.servicesConfig.anilist.api, fetch: env.core.accounts.pipelines.fetchFor(anilist.id) });
     await expect(client.viewer()).rejects.toMatchObject({ code: 'unauthenticated' });
@@ -73,6 +74,7 @@ describe('one request pipeline per account: refresh before expiry, "needs sign-i
     expect(accounts.find((account) => account.id === anilist.id)?.status).toBe('needs-sign-in');
     expect(accounts.find((account) => account.id === mal.id)?.status).toBe('connected');
     expect(eventsOf(env.events, 'accounts.changed').length).toBeGreaterThan(changesBefore);
+    expect(eventsOf(env.events, 'accounts.needsSignIn')).toEqual([{ accountId: anilist.id, service: 'anilist', userName: anilist.userName, message: expect.stringMatching(/reconnect it under Accounts/) }]);
     await expect(createMalClient({ api: env.world.emulators.servicesConfig.mal.api, fetch: env.core.accounts.pipelines.fetchFor(mal.id) }).me()).resolves.toMatchObject({ name: expect.any(String) });
 
     // Reconnecting clears it, and a new pipeline carries the new token.

@@ -86,6 +86,17 @@ export const session = {
 };
 
 export const shell = { openExternal: async (url) => void record.opened.push(url), openPath: async () => '' };
+export class Notification {
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    this.options = options;
+  }
+  show() {
+    (record.notifications ??= []).push(this.options);
+  }
+}
 export const dialog = { showErrorBox: (title, message) => record.dialogs.push({ title, message }) };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const nativeImage = { createFromBuffer: () => ({ addRepresentation() {} }) };
