@@ -131,6 +131,7 @@ describe('connecting accounts through the core (emulators over 127.0.0.1)', () =
     expect(await call<ServiceClient>(env.core, 'clients.set', { service: 'trakt', clientId: 'kizuna-demo-trakt' })).toMatchObject({ hasClientSecret: true });
     expect(await call<ServiceClient>(env.core, 'clients.set', { service: 'trakt', clientId: 'kizuna-demo-trakt', clientSecret: null })).toMatchObject({ hasClientSecret: false });
     expect(env.secrets.has('client-secret:trakt')).toBe(false);
+    expect(env.logLines.join('\n')).not.toContain('kizuna-demo-trakt-secret');
     expect(await call<ServiceClient>(env.core, 'clients.reset', { service: 'trakt' })).toMatchObject({ source: 'none' });
     await expect(call(env.core, 'clients.set', { service: 'plex', clientId: 'x' })).rejects.toMatchObject({ code: 'validation' });
   });
