@@ -44,7 +44,7 @@ export function AccountRow({ account, reconnectBlocked, reconnectReasonId, onRec
   const label = serviceLabels[account.service];
   const name = accountName(account);
   const needsSignIn = account.status === 'needs-sign-in';
-  const expiry = describeExpiry(account.tokenExpiresAt, now);
+  const expiry = describeExpiry(account.service, account.tokenExpiresAt, now);
 
   async function confirm(): Promise<void> {
     setConfirming(false);

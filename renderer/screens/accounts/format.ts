@@ -21,17 +21,24 @@ export interface ExpiryView {
   tone: 'normal' | 'warning' | 'danger';
 }
 
-/** "Sign-in expires …" for an account's token, with a warning tone when it has lapsed or soon will. */
-export function describeExpiry(tokenExpiresAt: string | null, now: number): ExpiryView {
+/** Services whose sign-ins come with a refresh token: Kizuna renews the access token before it lapses. */
+const renewing: ReadonlySet<Service> = new Set(['mal', 'trakt']);
+
+/**
+ * "Sign-in expires …" for an account's token, with a warning tone when it has lapsed or soon will. MAL and
+ * Trakt tokens are renewed by Kizuna, so their expiry is only information, never a warning.
+ */
+export function describeExpiry(service: Service, tokenExpiresAt: string | null, now: number): ExpiryView {
   if (tokenExpiresAt === null) return { text: 'Sign-in does not expire', tone: 'normal' };
   const at = new Date(tokenExpiresAt).getTime();
   if (Number.isNaN(at)) return { text: `Sign-in expires ${tokenExpiresAt}`, tone: 'normal' };
   const when = formatDateTime(tokenExpiresAt);
+  if (renewing.has(service)) return { text: `Renewed automatically (current token valid until ${when})`, tone: 'normal' };
   const left = at - now;
   if (left <= 0) return { text: `Sign-in expired ${when}`, tone: 'danger' };
   if (left < warnWithin) {
     const hours = Math.round(left / (60 * 60 * 1000));
-    const soon = hours < 1 ? 'in less than an hour' : hours < 48 ? `in ${hours} hour${hours === 1 ? '' : 's'}` : `in ${Math.round(left / day)} days`;
+    const soon = left < 60 * 60 * 1000 ? 'in less than an hour' : hours < 48 ? `in ${hours} hour${hours === 1 ? '' : 's'}` : `in ${Math.round(left / day)} days`;
     return { text: `Sign-in expires ${soon} (${when})`, tone: 'warning' };
   }
   return { text: `Sign-in expires ${when}`, tone: 'normal' };
