@@ -44,7 +44,7 @@ describe('AniList lists re-read only when AniList says they changed', () => {
       readListIfChanged({ db, accountId, list: type.toLowerCase(), ...anilistListMarker(world.anilist, userId(), type), readAll: () => world.anilist.listCollection(userId(), type), entrySchema: listEntrySchema, full }),
     );
 
-  it('reads once, then only the marker until a write, a removal or a full re-read', async () => {
+  it('reads once, then only the marker until a write, a removal, a new score format or a full re-read', async () => {
     const accountId = account('anilist', String(userId()));
     const first = await read(accountId, 'ANIME');
     expect(first.value).toMatchObject({ reread: true, reason: 'first-read' });
@@ -80,6 +80,13 @@ describe('AniList lists re-read only when AniList says they changed', () => {
     const removed = await read(accountId, 'ANIME');
     expect(removed.value).toMatchObject({ reread: true, reason: 'marker-moved' });
     expect(removed.value.entries.map((entry) => entry.entryId)).not.toContain(oldest.entryId);
+
+    // A new score format changes every displayed score without touching an entry.
+    const user = world.anilistService.state.users.get(userId())!;
+    user.scoreFormat = user.scoreFormat === 'POINT_5' ? 'POINT_100' : 'POINT_5';
+    const rescored = await read(accountId, 'ANIME');
+    expect(rescored.value).toMatchObject({ reread: true, reason: 'marker-moved' });
+    expect(rescored.value.entries.find((entry) => entry.score)?.score?.scale).toBe(user.scoreFormat === 'POINT_5' ? 'point5' : 'point100');
 
     step();
     expect((await read(accountId, 'ANIME')).value.reread).toBe(false);
