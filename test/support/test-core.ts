@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../main/app/core';
 import { createLogger } from '../../main/app/logger';
-import type { LogLevel, SecretStore } from '../../main/app/ports';
+import type { LogLevel } from '../../main/app/ports';
 import { createRedactor } from '../../main/app/redact';
 import { realServices } from '../../main/app/services-config';
 import { createSettingsStore } from '../../main/app/settings-store';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
+import { memorySecretStore } from './memory-secret-store';
 
 export interface LoggedLine {
   level: LogLevel;
@@ -19,14 +20,7 @@ export function createTestCore(): { core: Core; logged: LoggedLine[]; secrets: M
   migrate(db, migrations);
   const logged: LoggedLine[] = [];
   const logger = createLogger({ redactor: createRedactor(), level: 'debug', sink: (line, level) => logged.push({ level, entry: JSON.parse(line) as Record<string, unknown> }) });
-  const secrets = new Map<string, string>();
-  const secretStore: SecretStore = {
-    kind: 'encrypted-file',
-    detail: 'in memory for tests',
-    get: async (key) => secrets.get(key) ?? null,
-    set: async (key, value) => void secrets.set(key, value),
-    delete: async (key) => secrets.delete(key),
-  };
+  const { store: secretStore, secrets } = memorySecretStore();
   const core = createCore({ host: 'server', version: '0.0.0-test', dataDir: '/tmp/kizuna-test', db, secrets: secretStore, settings: createSettingsStore({ store: {} }), logger, services: { config: realServices, file: null } });
   return { core, logged, secrets };
 }

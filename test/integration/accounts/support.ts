@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../main/app/core';
 import { createLogger } from '../../../main/app/logger';
-import type { LogLevel, SecretStore } from '../../../main/app/ports';
+import type { LogLevel } from '../../../main/app/ports';
 import { createRedactor } from '../../../main/app/redact';
 import { createSettingsStore } from '../../../main/app/settings-store';
 import type { BuiltInClients } from '../../../main/auth/clients/built-in-clients';
@@ -9,6 +9,7 @@ import type { BrowserOpener } from '../../../main/auth/open-browser';
 import { openDatabase } from '../../../main/db/open-database';
 import type { AuthFinishedEvent, EventName, EventPayload } from '../../../shared/contract';
 import type { AnilistService } from '../../emulators/anilist/index';
+import { memorySecretStore } from '../../support/memory-secret-store';
 import { startAuthWorld, type AuthWorld } from '../auth/support';
 
 /**
@@ -36,14 +37,7 @@ export async function startAccountsWorld(options: { dataDir: string; browser: Br
   const db = openDatabase(join(options.dataDir, 'kizuna.db'));
   const logLines: string[] = [];
   const logger = createLogger({ redactor: createRedactor(), level: 'debug', file: join(options.dataDir, 'logs', 'kizuna.log'), sink: (line: string, _level: LogLevel) => void logLines.push(line) });
-  const secrets = new Map<string, string>();
-  const secretStore: SecretStore = {
-    kind: 'encrypted-file',
-    detail: 'in memory for tests',
-    get: async (key) => secrets.get(key) ?? null,
-    set: async (key, value) => void secrets.set(key, value),
-    delete: async (key) => secrets.delete(key),
-  };
+  const { store: secretStore, secrets } = memorySecretStore();
   const settings = createSettingsStore({ store: {} });
   settings.write({ ...settings.read(), signIn: { loopbackPort: world.port } });
   const core = createCore({
