@@ -82,7 +82,7 @@ export function createAnilistClient(options: AnilistClientOptions): AnilistClien
     try {
       data = await graphql.request<unknown>({ document, variables, ...(signal ? { signal } : {}) });
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, signal);
     }
     return parseResponse('AniList', schema, data, what);
   }

@@ -50,7 +50,7 @@ function fromStatus(status: number, message: string | undefined): AppError {
 }
 
 /** Any failure from graphql-request or the fetch under it, as an AppError naming AniList. */
-export function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown, signal?: AbortSignal): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ClientError) {
     const errors = anilistErrors(error.response.errors);
@@ -60,7 +60,8 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof SyntaxError) {
     return new AppError('unavailable', `AniList answered with a body that is not JSON (${error.message}). Try again later.`, { cause: error });
   }
-  if (error instanceof Error && error.name === 'AbortError') return new AppError('timeout', 'The AniList request was cancelled.', { retryable: false, cause: error });
+  // The caller's abort may carry any reason (an Error, a string, AbortSignal.timeout()'s TimeoutError): ask the signal.
+  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return new AppError('timeout', 'The AniList request was cancelled.', { retryable: false, cause: error });
   const message = error instanceof Error ? error.message : String(error);
   return new AppError('network', `Could not reach AniList (${message}).`, { cause: error });
 }

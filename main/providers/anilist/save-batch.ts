@@ -67,7 +67,7 @@ async function saveBatch(graphql: GraphQLClient, changes: readonly AnilistChange
   try {
     data = await graphql.request<Record<string, unknown>>({ document: saveBatchDocument(sendable.length), variables, ...(signal ? { signal } : {}) });
   } catch (error) {
-    failure = toAppError(error);
+    failure = toAppError(error, signal);
     data = error instanceof ClientError ? (error.response.data as Record<string, unknown> | null | undefined) : undefined;
   }
 

@@ -104,4 +104,15 @@ describe('AniList client over the request pipeline (emulator)', () => {
     expect(await pending).toMatchObject({ code: 'timeout', retryable: false, message: 'The AniList request was cancelled.' });
     expect(logOf(fixture)).toHaveLength(1);
   });
+
+  it('an abort with a reason of the caller\'s own (an Error, a string) is still "cancelled", not a network failure', async () => {
+    const fixture = await start({ faults: { rules: [{ service: 'anilist', action: { kind: 'timeout' } }] } });
+    for (const reason of [new Error('the person closed the window'), 'shutting down']) {
+      const controller = new AbortController();
+      const pending = failure(anilistClient(fixture, { timeoutMs: 20_000 }).client.viewer({ signal: controller.signal }));
+      await until(() => logOf(fixture).length >= 1, 'the read to reach the emulator');
+      controller.abort(reason);
+      expect(await pending).toMatchObject({ code: 'timeout', retryable: false, message: 'The AniList request was cancelled.' });
+    }
+  });
 });
