@@ -18,6 +18,8 @@ interface Attempt {
   id: string;
   service: Service;
   controller: AbortController;
+  /** Trakt shows its code first; the browser step after it must not replace the code on screen. */
+  showsDeviceCode?: boolean;
   finished: Promise<AuthFinishedEvent>;
   settle(event: AuthFinishedEvent): void;
 }
@@ -50,6 +52,8 @@ export function createAccountService(deps: AccountServiceDeps) {
   }
 
   function prompt(attempt: Attempt, shown: SignInPrompt): void {
+    if (shown.kind === 'device-code') attempt.showsDeviceCode = true;
+    else if (shown.kind === 'open-url' && attempt.showsDeviceCode) return; // the code's prompt already links the page
     const { service: _service, ...view } = shown;
     deps.events.emit('auth.prompt', { attemptId: attempt.id, service: attempt.service, prompt: view });
   }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Account, PlexServerView, ServiceClient } from '../../../shared/contract';
 import { useTempDirs } from '../../support/temp-dir';
 import { fakeBrowser } from '../auth/support';
@@ -76,12 +76,18 @@ describe('connecting accounts through the core (emulators over 127.0.0.1)', () =
 
   it('reports prompts as events, and a reconnect of the same user updates the one account', async () => {
     env = await startAccountsWorld({ dataDir: tempDir(), browser: fakeBrowser({ canOpen: false }) });
+    const mal = await call<{ attemptId: string }>(env.core, 'accounts.connect', { service: 'mal' });
+    await vi.waitFor(() => expect(eventsOf(env!.events, 'auth.prompt').some((event) => event.attemptId === mal.attemptId)).toBe(true));
+    const malPrompt = eventsOf(env.events, 'auth.prompt').find((event) => event.attemptId === mal.attemptId);
+    expect(malPrompt?.prompt).toMatchObject({ kind: 'open-url', browserOpened: false, url: expect.stringContaining('/authorize?') });
+    await call(env.core, 'accounts.cancel', { attemptId: mal.attemptId });
     const { attemptId } = await call<{ attemptId: string }>(env.core, 'accounts.connect', { service: 'trakt' });
     const finished = await env.finished(attemptId);
     expect(finished.outcome).toBe('connected');
     const prompts = eventsOf(env.events, 'auth.prompt').filter((event) => event.attemptId === attemptId);
-    expect(prompts.map((event) => event.prompt.kind)).toEqual(expect.arrayContaining(['device-code', 'open-url']));
-    expect(prompts.find((event) => event.prompt.kind === 'open-url')?.prompt).toMatchObject({ browserOpened: false });
+    // One prompt: the code with its page. The flow's "open the page" step must not replace the code on screen.
+    expect(prompts.map((event) => event.prompt.kind)).toEqual(['device-code']);
+    expect(prompts[0]?.prompt).toMatchObject({ verificationUrl: expect.stringMatching(/\/activate$/), userCode: expect.any(String) });
     await connect('trakt');
     expect(await call<Account[]>(env.core, 'accounts.list')).toHaveLength(1);
   });
