@@ -9,7 +9,7 @@ import { ensureRendererBuilt, screenshotDir, startHeadlessHost, type RunningHost
 
 const itWithBrowser = itWhen(browserRequirement.available, browserRequirement.skipNote);
 const tempDir = useTempDirs();
-const screens = ['Dashboard', 'Library', 'Matches', 'Watchlist', 'History', 'Settings'] as const;
+const screens = ['Dashboard', 'Library', 'Matches', 'Watchlist', 'History', 'Settings', 'Accounts'] as const;
 
 let browser: Browser | undefined;
 let host: RunningHost | undefined;
@@ -86,6 +86,10 @@ describe('the app shell in a real browser, over the headless host', () => {
         if (screen === 'Dashboard') {
           await page.getByText('No accounts connected yet').waitFor();
           await page.getByText(/encrypted/i).first().waitFor();
+        } else if (screen === 'Accounts') {
+          // Without a services file there are no built-in clients: Trakt must say why it cannot connect yet.
+          await page.getByRole('button', { name: 'Connect AniList' }).waitFor();
+          await page.getByText(/Trakt requires every user to register their own API client/).waitFor();
         } else if (screen !== 'Settings') {
           await page.getByRole('heading', { level: 2, name: `${screen} is not built yet` }).waitFor();
         }

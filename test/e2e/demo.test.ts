@@ -30,6 +30,10 @@ describe('npm run demo -- --headless', () => {
       await page.getByText('Other hosts, from KIZUNA_SERVICES').waitFor();
       await expect(page.getByText(`${demoDir}/services.json`).first().isVisible()).resolves.toBe(true);
       await page.screenshot({ path: join(screenshotDir, 'demo-dashboard.png'), fullPage: true });
+      // Sign-ins approve themselves in the demo: Trakt's code is accepted at the first poll.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('button', { name: 'Connect Trakt' }).click();
+      await page.getByRole('list', { name: 'Trakt accounts' }).getByRole('listitem').first().waitFor({ timeout: 30_000 });
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
