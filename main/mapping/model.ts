@@ -108,9 +108,13 @@ export interface Candidate {
   episodes?: EpisodeRange[];
 }
 
-/** The resolver's answer: matched ids best first (several for a season split into cours), or an abstention with ranked candidates. */
+/**
+ * The resolver's answer: matched ids best first (several for a season split into cours), or an abstention
+ * with ranked candidates (the item goes to the review queue), or `ignored`: the person said never to sync
+ * this item (an override), so it is neither synced nor queued.
+ */
 export interface MatchResult {
-  status: 'matched' | 'abstain';
+  status: 'matched' | 'abstain' | 'ignored';
   anilistIds: number[];
   confidence: number;
   candidates: Candidate[];
