@@ -1,0 +1,82 @@
+/**
+ * One normalised form per title, so that "Shōjo", "Shoujo" and "ＳＨＯＪＯ" meet in one index key
+ * (DESIGN §6). Query and pool titles go through the same function; a rule only has to be consistent, not
+ * linguistically right ("soul" becoming "sol" is harmless when both sides do it).
+ */
+
+/** Characters that join two words into one name ("D×D", "SPY×FAMILY"): kept as the letter x. */
+const TIMES = /[×✕✖]/g;
+/** Apostrophes and backticks vanish, so "Heaven`s" and "Heavens" agree. */
+const APOSTROPHES = /['’‘`´]/g;
+/** Diacritics are dropped only from Latin letters: kana dakuten (が → か) carry meaning. */
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/** Anything that is neither a letter nor a digit separates words. */
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Romaji long vowels are written ō, ô, ou, oo, oh or uu, ū depending on who romanised the title; after
+ * the diacritic pass they are collapsed to one short vowel. Applied per word so numbers stay intact.
+ */
+function shortenVowels(word: string): string {
+  if (!/[a-z]/.test(word)) return word;
+  return word.replace(/ou|oo|oh(?=[^aeiou]|$)/g, 'o').replace(/uu/g, 'u').replace(/aa/g, 'a').replace(/ii/g, 'i').replace(/ee/g, 'e');
+}
+
+/** The particle を is romanised "wo" or "o"; one spelling for both. */
+function particle(word: string): string {
+  return word === 'wo' ? 'o' : word;
+}
+
+/** Folds width, case, diacritics and symbols; keeps word boundaries as single spaces. */
+export function foldTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(TIMES, 'x')
+    // "Ranma 1/2" and "Ranma ½" (NFKC: 1⁄2) stay one word, so the 2 is never read as a season number.
+    .replace(/(\d)\s*[⁄/]\s*(\d)/g, '$1by$2')
+    .replace(APOSTROPHES, '')
+    .replace(/&/g, ' and ')
+    .normalize('NFD')
+    .replace(LATIN_MARKS, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(SEPARATORS, ' ')
+    .trim();
+}
+
+/** The words of a title after folding, before long vowels are collapsed (season words need "ii" intact). */
+export function foldedWords(title: string): string[] {
+  const folded = foldTitle(title);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/** A folded word in its index spelling. */
+export function canonicalWord(word: string): string {
+  return particle(shortenVowels(word));
+}
+
+/** The words of a title after folding, long vowels collapsed. */
+export function titleTokens(title: string): string[] {
+  return foldedWords(title).map(canonicalWord);
+}
+
+/**
+ * The key two titles must share to count as the same title: the words joined without spaces, so
+ * "Kami-sama" and "Kamisama", "Hunter x Hunter" and "HUNTER×HUNTER" agree.
+ */
+export function keyOfTokens(tokens: readonly string[]): string {
+  return tokens.join('');
+}
+
+export function normalizeTitle(title: string): string {
+  return keyOfTokens(titleTokens(title));
+}
+
+/** Character trigrams of a key, padded so short keys still have some; the fuzzy index is built on these. */
+export function trigrams(key: string): string[] {
+  const padded = ` ${key} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
+  return [...grams];
+}
