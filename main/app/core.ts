@@ -3,6 +3,7 @@ import { listAccounts } from '../db/accounts-repository';
 import { createAccountsModule, type AccountsModule } from './accounts-handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus } from './event-bus';
+import { createMatchingModule, type MatchingModule } from './matching-handlers';
 import type { CorePorts, EventBus, EventListener } from './ports';
 
 export interface Core {
@@ -12,6 +13,8 @@ export interface Core {
   readonly ports: CorePorts;
   /** Sign-ins and per-account request pipelines, for the CLI and the sync engine. */
   readonly accounts: AccountsModule;
+  /** The review queue and overrides, for the sync engine. */
+  readonly matching: MatchingModule;
   close(): void;
 }
 
@@ -19,6 +22,7 @@ export interface Core {
 export function createCore(ports: CorePorts): Core {
   const events: EventBus = ports.events ?? createEventBus(ports.logger);
   const accounts = createAccountsModule(ports, events);
+  const matching = createMatchingModule(ports, events, accounts.pipelines);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -39,6 +43,7 @@ export function createCore(ports: CorePorts): Core {
     },
     'accounts.list': () => listAccounts(ports.db),
     ...accounts.handlers,
+    ...matching.handlers,
   };
 
   return {
@@ -47,6 +52,7 @@ export function createCore(ports: CorePorts): Core {
     emit: (event, payload) => events.emit(event, payload),
     ports,
     accounts,
+    matching,
     close() {
       accounts.service.close();
       if (ports.db.open) ports.db.close();

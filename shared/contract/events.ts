@@ -9,6 +9,8 @@ export const events = {
   'auth.prompt': authPromptEventSchema,
   'auth.finished': authFinishedEventSchema,
   'accounts.needsSignIn': needsSignInEventSchema,
+  /** The review queue changed (items added, decided or re-run). */
+  'review.changed': z.object({ open: z.number().int() }),
 } as const;
 
 export type Events = typeof events;

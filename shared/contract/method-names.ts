@@ -17,6 +17,13 @@ export const methodNames = [
   'plex.servers',
   'plex.selectServer',
   'plex.setLibrary',
+  'review.list',
+  'review.decide',
+  'review.search',
+  'overrides.list',
+  'overrides.delete',
+  'overrides.export',
+  'overrides.import',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -13,6 +13,15 @@ import {
   serviceSchema,
   setServiceClientInputSchema,
 } from './accounts';
+import {
+  overrideViewSchema,
+  overridesExportSchema,
+  overridesImportSchema,
+  reviewCandidateSchema,
+  reviewDecisionSchema,
+  reviewItemSchema,
+  reviewStatusSchema,
+} from './matching';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 export const secretStoreKindSchema = z.enum(['keychain', 'encrypted-file', 'unavailable']);
@@ -67,10 +76,27 @@ export const methods = {
   'plex.servers': { input: z.object({ accountId: z.string().min(1), refresh: z.boolean().optional() }).strict(), output: z.array(plexServerSchema) },
   'plex.selectServer': { input: plexServerSelectSchema, output: z.array(plexServerSchema) },
   'plex.setLibrary': { input: plexLibraryUpdateSchema, output: z.array(plexServerSchema) },
+  /** Items that could not be matched with confidence, newest first. */
+  'review.list': {
+    input: z.object({ status: reviewStatusSchema.default('open'), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict().optional(),
+    output: z.object({ items: z.array(reviewItemSchema), total: z.number().int() }),
+  },
+  /** Records the decision as an override and re-runs every open item it affects. */
+  'review.decide': {
+    input: z.object({ itemId: z.number().int(), decision: reviewDecisionSchema }).strict(),
+    output: z.object({ item: reviewItemSchema, alsoResolved: z.number().int() }),
+  },
+  /** AniList search for an item's title (needs a connected AniList account). */
+  'review.search': { input: z.object({ query: z.string().trim().min(2, 'Type at least two characters.').max(200) }).strict(), output: z.array(reviewCandidateSchema) },
+  'overrides.list': { input: noInput, output: z.array(overrideViewSchema) },
+  'overrides.delete': { input: z.object({ id: z.number().int() }).strict(), output: z.object({ deleted: z.boolean() }) },
+  'overrides.export': { input: overridesExportSchema, output: z.object({ fileName: z.string(), text: z.string(), leftOut: z.array(z.object({ itemKey: z.string(), reason: z.string() })) }) },
+  'overrides.import': { input: overridesImportSchema, output: z.object({ imported: z.number().int(), entries: z.number().int() }) },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 export * from './accounts';
+export * from './matching';
 export { isMethodName, methodNames, type MethodName } from './method-names';

@@ -18,6 +18,13 @@ describe('contract types', () => {
       | 'plex.servers'
       | 'plex.selectServer'
       | 'plex.setLibrary'
+      | 'review.list'
+      | 'review.decide'
+      | 'review.search'
+      | 'overrides.list'
+      | 'overrides.delete'
+      | 'overrides.export'
+      | 'overrides.import'
     >();
   });
 

@@ -1,0 +1,85 @@
+import { AppError, type ReviewCandidate } from '../../shared/contract';
+import { listAccounts } from '../db/accounts-repository';
+import { exportAnibridge, exportKizuna, importKizuna } from '../mapping/overrides/export-overrides';
+import { deleteOverride, listOverrides, saveOverride } from '../mapping/overrides/override-store';
+import { importPlexAniSyncYaml } from '../mapping/overrides/plexanisync-import';
+import { listReviewItems } from '../mapping/review/review-repository';
+import { createReviewQueue, type Describe, type ReviewQueue } from '../mapping/review/review-queue';
+import { createAnilistClient, type AnilistClient } from '../providers/anilist/client';
+import { cachedAnilistClient } from '../providers/cache/cached-clients';
+import { createReadCache } from '../providers/cache/read-cache';
+import type { TitleSummary } from '../providers/model/list-entry';
+import type { AccountPipelines } from '../auth/accounts/account-pipelines';
+import type { Handlers } from './dispatcher';
+import type { CorePorts, EventBus } from './ports';
+
+type MatchingMethods = 'review.list' | 'review.decide' | 'review.search' | 'overrides.list' | 'overrides.delete' | 'overrides.export' | 'overrides.import';
+
+export interface MatchingModule {
+  handlers: Pick<Handlers, MatchingMethods>;
+  review: ReviewQueue;
+}
+
+function yearOf(summary: TitleSummary): number | null {
+  const year = summary.startDate ? Number(summary.startDate.slice(0, 4)) : NaN;
+  return Number.isInteger(year) ? year : null;
+}
+
+function display(summary: TitleSummary): Pick<ReviewCandidate, 'title' | 'year' | 'format' | 'episodeCount' | 'coverUrl'> {
+  return { title: summary.english ?? summary.title, year: yearOf(summary), format: summary.format, episodeCount: summary.episodes, coverUrl: summary.cover };
+}
+
+/** Review queue and overrides behind the contract; AniList (through a connected account, cached) names and finds candidates. */
+export function createMatchingModule(ports: CorePorts, events: EventBus, pipelines: AccountPipelines): MatchingModule {
+  const { db } = ports;
+  const cache = createReadCache({ db, logger: ports.logger });
+
+  function anilist(): AnilistClient | null {
+    const account = listAccounts(db).find((candidate) => candidate.service === 'anilist' && candidate.status === 'connected');
+    if (!account) return null;
+    return cachedAnilistClient(createAnilistClient({ endpoint: ports.services.config.anilist.api, fetch: pipelines.fetchFor(account.id) }), cache);
+  }
+
+  const describe: Describe = async (ids) => {
+    const client = anilist();
+    if (!client || ids.length === 0) return new Map();
+    const titles = await client.mediaByIds(ids);
+    return new Map(titles.filter((title) => title.ids.anilist !== undefined).map((title) => [title.ids.anilist as number, display(title)]));
+  };
+
+  const review = createReviewQueue({ db, describe, changed: (open) => events.emit('review.changed', { open }) });
+
+  return {
+    review,
+    handlers: {
+      'review.list': (input) => {
+        const { items, total } = listReviewItems(db, input?.status ?? 'open', input?.limit ?? 50, input?.offset ?? 0);
+        return { items: items.map(({ query: _query, ...item }) => item), total };
+      },
+      'review.decide': ({ itemId, decision }) => review.decide(itemId, decision),
+      'review.search': async ({ query }) => {
+        const client = anilist();
+        if (!client) throw new AppError('validation', 'Searching needs a connected AniList account: connect AniList under Accounts, or pick from the proposed candidates.');
+        const page = await client.searchMedia(query, 'ANIME', 1, { perPage: 10 });
+        return page.titles
+          .filter((title) => title.ids.anilist !== undefined)
+          .map((title) => ({ anilistId: title.ids.anilist as number, confidence: 0, evidence: [{ kind: 'online-search' as const, detail: `AniList search for "${query}"`, weight: 0 }], episodes: null, ...display(title) }));
+      },
+      'overrides.list': () => listOverrides(db),
+      'overrides.delete': ({ id }) => ({ deleted: deleteOverride(db, id) }),
+      'overrides.export': ({ format }) => {
+        const overrides = listOverrides(db);
+        if (format === 'kizuna') return { fileName: 'kizuna-overrides.json', text: exportKizuna(overrides), leftOut: [] };
+        const { mappings, leftOut } = exportAnibridge(overrides);
+        return { fileName: 'mappings.custom.json', text: `${JSON.stringify(mappings, null, 2)}\n`, leftOut: leftOut.map(({ override, reason }) => ({ itemKey: override.itemKey, reason })) };
+      },
+      'overrides.import': ({ format, text }) => {
+        const parsed = format === 'kizuna' ? { overrides: importKizuna(text), entries: -1 } : importPlexAniSyncYaml(text);
+        db.transaction(() => {
+          for (const override of parsed.overrides) saveOverride(db, override);
+        })();
+        return { imported: parsed.overrides.length, entries: parsed.entries < 0 ? parsed.overrides.length : parsed.entries };
+      },
+    },
+  };
+}
