@@ -20,20 +20,26 @@ export interface KeyHit {
   key: string;
   text: string;
   similarity: number;
-  via: 'exact' | 'fuzzy';
+  /** `sequel`: the title starts with the query's words and goes on ("Made in Abyss: Retsujitsu no Ougonkyou"). */
+  via: 'exact' | 'fuzzy' | 'sequel';
   postings: TitlePosting[];
 }
 
 export interface CandidateIndex {
   readonly records: readonly TitleRecord[];
-  /** Exact base-key hits, else at most `limit` fuzzy ones. */
-  lookup(query: SeasonWords, limit?: number): KeyHit[];
+  /**
+   * Exact hits on the query's base key (`by: 'base'`, shows: markers read as evidence) or whole title
+   * (`by: 'full'`, movies: "Barefoot Gen 2" is another film); else at most `limit` fuzzy whole-title hits.
+   */
+  lookup(query: SeasonWords, by: 'base' | 'full', limit?: number): KeyHit[];
+  /** Titles that start with all of the query's base words and add more: sequels with a new subtitle. */
+  sequels(query: SeasonWords, limit?: number): KeyHit[];
   /** Keys the inverted index proposes for these words before the re-rank (exposed to test the bound). */
-  proposals(base: readonly string[], limit: number): string[];
+  proposals(words: readonly string[], limit: number): string[];
 }
 
 export interface CandidateIndexOptions {
-  /** Keys handed to fuse.js per query. */
+  /** Keys handed to the re-rank per query. */
   proposals?: number;
   /** Words in more keys than this are too common to propose candidates ("no", "the", "season"). */
   commonWordLimit?: number;
@@ -41,43 +47,60 @@ export interface CandidateIndexOptions {
 
 interface KeyEntry {
   text: string;
+  words: string[];
   postings: TitlePosting[];
 }
 
+function addPosting(map: Map<string, KeyEntry>, key: string, words: string[], posting: TitlePosting): void {
+  let entry = map.get(key);
+  if (!entry) {
+    entry = { text: words.join(' '), words, postings: [] };
+    map.set(key, entry);
+  }
+  entry.postings.push(posting);
+}
+
 export function buildCandidateIndex(records: readonly TitleRecord[], options: CandidateIndexOptions = {}): CandidateIndex {
-  const maxProposals = options.proposals ?? 40;
+  const maxProposals = options.proposals ?? 30;
   const commonLimit = options.commonWordLimit ?? 1500;
-  const keys = new Map<string, KeyEntry>();
+  const bases = new Map<string, KeyEntry>();
+  const fulls = new Map<string, KeyEntry>();
+  // Every proper word prefix of every title → its postings, for sequels that add a subtitle.
+  const prefixes = new Map<string, TitlePosting[]>();
   records.forEach((record, recordIndex) => {
     record.titles.forEach((title, titleIndex) => {
       const words = parseSeasonWords(title);
-      if (words.baseKey === '') return;
-      let entry = keys.get(words.baseKey);
-      if (!entry) {
-        entry = { text: words.base.join(' '), postings: [] };
-        keys.set(words.baseKey, entry);
+      const posting = { record: recordIndex, title: titleIndex, words };
+      if (words.baseKey !== '') addPosting(bases, words.baseKey, words.base, posting);
+      if (words.fullKey !== '') addPosting(fulls, words.fullKey, words.words, posting);
+      let prefix = '';
+      for (let i = 0; i < words.words.length - 1; i += 1) {
+        prefix += words.words[i] ?? '';
+        const list = prefixes.get(prefix);
+        if (list) list.push(posting);
+        else prefixes.set(prefix, [posting]);
       }
-      entry.postings.push({ record: recordIndex, title: titleIndex, words });
     });
   });
 
-  // Word → keys containing it; a key's words are counted once.
+  // Word → whole-title keys containing it; a key's words are counted once.
   const byWord = new Map<string, string[]>();
-  for (const [key, entry] of keys) {
-    for (const word of new Set(entry.text.split(' '))) {
+  for (const [key, entry] of fulls) {
+    for (const word of new Set(entry.words)) {
       const list = byWord.get(word);
       if (list) list.push(key);
       else byWord.set(word, [key]);
     }
   }
+  /** Rarer words say more ("kyojin" outweighs "no"); unknown words weigh as the rarest. */
+  const weightOf = (word: string): number => 1 / Math.log2(1 + (byWord.get(word)?.length ?? 1));
 
-  function proposals(base: readonly string[], limit: number): string[] {
+  function proposals(words: readonly string[], limit: number): string[] {
     const scores = new Map<string, number>();
-    for (const word of new Set(base)) {
+    for (const word of new Set(words)) {
       const list = byWord.get(word);
       if (!list || list.length > commonLimit) continue;
-      // Rarer words say more: weight by inverse frequency, so "kyojin" outweighs "no".
-      const weight = 1 / Math.log2(2 + list.length);
+      const weight = weightOf(word);
       for (const key of list) scores.set(key, (scores.get(key) ?? 0) + weight);
     }
     return [...scores.entries()]
@@ -86,28 +109,52 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
       .map(([key]) => key);
   }
 
-  function lookup(query: SeasonWords, limit = 10): KeyHit[] {
-    const exact = keys.get(query.baseKey);
-    if (exact) return [{ key: query.baseKey, text: exact.text, similarity: 1, via: 'exact', postings: exact.postings }];
-    const proposed = proposals(query.base, maxProposals);
-    if (proposed.length === 0) return [];
-    const fuse = new Fuse(proposed.map((key) => ({ key, text: keys.get(key)?.text ?? '' })), {
-      keys: ['text'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4,
-    });
-    return fuse
-      .search(query.base.join(' '))
-      .slice(0, limit)
-      .map(({ item, score }) => ({
-        key: item.key,
-        text: item.text,
-        similarity: 1 - (score ?? 1),
-        via: 'fuzzy' as const,
-        postings: keys.get(item.key)?.postings ?? [],
-      }));
+  /** Weighted word overlap (Dice): shared rare words count, a missing or extra rare word costs. */
+  function overlap(query: readonly string[], candidate: readonly string[]): number {
+    const mine = new Set(query);
+    const theirs = new Set(candidate);
+    let shared = 0;
+    let total = 0;
+    for (const word of mine) {
+      total += weightOf(word);
+      if (theirs.has(word)) shared += 2 * weightOf(word);
+    }
+    for (const word of theirs) total += weightOf(word);
+    return total === 0 ? 0 : shared / total;
   }
 
-  return { records, lookup, proposals };
+  function fuzzy(query: SeasonWords, limit: number): KeyHit[] {
+    const proposed = proposals(query.words, maxProposals);
+    if (proposed.length === 0) return [];
+    const entries = proposed.map((key) => ({ key, entry: fulls.get(key) as KeyEntry }));
+    // fuse.js re-ranks only the proposed keys; its typo-tolerant score is blended with the word overlap,
+    // which it lacks (fuse finds "Galaxy Express 999" inside any longer title).
+    const fuse = new Fuse(entries, { keys: ['entry.text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+    const typo = new Map(fuse.search(query.words.join(' ')).map((result) => [result.item.key, 1 - (result.score ?? 1)]));
+    return entries
+      .map(({ key, entry }) => ({
+        key,
+        text: entry.text,
+        similarity: 0.75 * overlap(query.words, entry.words) + 0.25 * (typo.get(key) ?? 0),
+        via: 'fuzzy' as const,
+        postings: entry.postings,
+      }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, limit);
+  }
+
+  function lookup(query: SeasonWords, by: 'base' | 'full', limit = 10): KeyHit[] {
+    const key = by === 'base' ? query.baseKey : query.fullKey;
+    const exact = (by === 'base' ? bases : fulls).get(key);
+    if (exact) return [{ key, text: exact.text, similarity: 1, via: 'exact', postings: exact.postings }];
+    return fuzzy(query, limit);
+  }
+
+  function sequels(query: SeasonWords, limit = 50): KeyHit[] {
+    const postings = prefixes.get(query.baseKey);
+    if (!postings || query.base.length === 0) return [];
+    return [{ key: query.baseKey, text: query.base.join(' '), similarity: 1, via: 'sequel', postings: postings.slice(0, limit) }];
+  }
+
+  return { records, lookup, sequels, proposals };
 }

@@ -27,18 +27,23 @@ export interface Wanted {
 }
 
 export const WEIGHTS = {
-  exactTitle: 0.8,
+  exactTitle: 0.85,
   /** A fuzzy key's similarity is scaled by this, so a near miss needs agreement elsewhere. */
   fuzzyTitle: 0.7,
+  /** A later season found as the show's title plus a new subtitle. */
+  sequelTitle: 0.8,
+  laterSequelTitle: 0.6,
   seasonAgreed: 0.15,
   seasonWeakAgreed: 0.1,
   seasonContradicted: -0.6,
   /** Asked for season N > 1, found only the unmarked title: right for long runners, often wrong otherwise. */
   seasonUnmarked: -0.2,
+  laterPart: -0.3,
   typeAgreed: 0.05,
   typeContradicted: -0.35,
-  special: -0.2,
+  typeLoose: -0.1,
   yearAgreed: 0.1,
+  titleYearAgreed: 0.05,
   yearContradicted: -0.35,
   episodesAgreed: 0.05,
   episodesContradicted: -0.15,
@@ -58,47 +63,64 @@ export function wantedOf(query: TitleQuery, words: SeasonWords): Wanted {
   };
 }
 
+export interface RecordYear {
+  value: number;
+  /** Read from a "(2011)" in a title rather than known for the record. */
+  fromTitle: boolean;
+}
+
 /** The record's year: its own, else a "(2011)" that only its titles carry. */
-export function recordYear(record: TitleRecord, postings: readonly TitlePosting[]): number | null {
-  if (record.year != null) return record.year;
+export function recordYear(record: TitleRecord, postings: readonly TitlePosting[]): RecordYear | null {
+  if (record.year != null) return { value: record.year, fromTitle: false };
   const years = new Set(postings.map((posting) => posting.words.year).filter((year) => year !== undefined));
-  return years.size === 1 ? ([...years][0] ?? null) : null;
+  const only = years.size === 1 ? [...years][0] : undefined;
+  return only === undefined ? null : { value: only, fromTitle: true };
 }
 
 function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
   if (wanted.type === 'movie' || wanted.season === null || wanted.season === 0) return null;
-  const marked = words.season ?? (words.final ? null : words.part !== undefined ? 1 : null);
+  const season = words.season ?? null;
+  const part = words.part ?? null;
   if (wanted.season === 1) {
-    if (marked === null && !words.final) return null;
-    if (marked === 1) return { kind: 'season', detail: 'Season 1 marker agrees', weight: WEIGHTS.seasonAgreed };
-    return { kind: 'season', detail: `Title is a later season (${words.final ? 'final' : marked}), not season 1`, weight: WEIGHTS.seasonContradicted };
+    if (words.final || (season !== null && season > 1)) {
+      return { kind: 'season', detail: `Title is a later season (${words.final ? 'final' : season}), not season 1`, weight: WEIGHTS.seasonContradicted };
+    }
+    // "Part 2" alone is the second cour or a sequel: the first season is the unmarked (or part 1) title.
+    if (part !== null && part > 1) return { kind: 'season', detail: `Title is part ${part}`, weight: WEIGHTS.laterPart };
+    if (season === 1) return { kind: 'season', detail: 'Season 1 marker agrees', weight: WEIGHTS.seasonAgreed };
+    return null;
   }
-  if (marked === wanted.season) {
+  if (season === wanted.season) {
     const weight = words.weak ? WEIGHTS.seasonWeakAgreed : WEIGHTS.seasonAgreed;
     return { kind: 'season', detail: `Title names season ${wanted.season}`, weight };
   }
-  if (marked === null && !words.final) return { kind: 'season', detail: `Title has no season ${wanted.season} marker`, weight: WEIGHTS.seasonUnmarked };
-  if (words.final && marked === null) return { kind: 'season', detail: `Final season, asked for season ${wanted.season}`, weight: WEIGHTS.seasonUnmarked };
-  return { kind: 'season', detail: `Title names season ${marked}, asked for ${wanted.season}`, weight: WEIGHTS.seasonContradicted };
+  if (season === null && words.final) return { kind: 'season', detail: `Final season, asked for season ${wanted.season}`, weight: WEIGHTS.seasonUnmarked };
+  if (season === null && part !== null && part === wanted.season) return { kind: 'season', detail: `Title is part ${part}`, weight: WEIGHTS.seasonWeakAgreed };
+  if (season === null) return { kind: 'season', detail: `Title has no season ${wanted.season} marker`, weight: WEIGHTS.seasonUnmarked };
+  return { kind: 'season', detail: `Title names season ${season}, asked for ${wanted.season}`, weight: WEIGHTS.seasonContradicted };
 }
 
 function typeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   const format = record.format;
   if (!wanted.type || !format) return null;
-  if (format === 'SPECIAL' || format === 'MUSIC') return { kind: 'type', detail: `${format} entry for a ${wanted.type}`, weight: WEIGHTS.special };
   const agrees = wanted.type === 'movie' ? format === 'MOVIE' : SHOW_FORMATS.has(format);
   if (agrees) return { kind: 'type', detail: `${format} agrees with ${wanted.type}`, weight: WEIGHTS.typeAgreed };
-  return { kind: 'type', detail: `${format} entry for a ${wanted.type}`, weight: WEIGHTS.typeContradicted };
+  // Plex files OVAs and specials as movies, and a one-off special may sit in a show; a TV series is never a film.
+  const soft = format === 'SPECIAL' || format === 'MUSIC' || (wanted.type === 'movie' && format !== 'TV');
+  return { kind: 'type', detail: `${format} entry for a ${wanted.type}`, weight: soft ? WEIGHTS.typeLoose : WEIGHTS.typeContradicted };
 }
 
-function yearEvidence(wanted: Wanted, year: number | null): Evidence | null {
+function yearEvidence(wanted: Wanted, year: RecordYear | null): Evidence | null {
   if (wanted.year === null || year === null) return null;
   const later = wanted.season !== null && wanted.season > 1 && wanted.type !== 'movie';
+  // A "(2011)" in a title is AniDB telling two same-named entries apart, usually a sequel a year on: only
+  // the exact year agrees, and agreement is weak because the undated namesake may be the same year.
+  const tolerance = year.fromTitle ? 0 : 1;
   // A later season airs after the show's first year, which is the year Plex reports.
-  const agrees = later ? year >= wanted.year - 1 : Math.abs(year - wanted.year) <= 1;
+  const agrees = later ? year.value >= wanted.year - tolerance : Math.abs(year.value - wanted.year) <= tolerance;
   if (agrees && later) return null;
-  if (agrees) return { kind: 'year', detail: `Year ${year} agrees`, weight: WEIGHTS.yearAgreed };
-  return { kind: 'year', detail: `Year ${year}, query says ${wanted.year}`, weight: WEIGHTS.yearContradicted };
+  if (agrees) return { kind: 'year', detail: `Year ${year.value} agrees`, weight: year.fromTitle ? WEIGHTS.titleYearAgreed : WEIGHTS.yearAgreed };
+  return { kind: 'year', detail: `Year ${year.value}, query says ${wanted.year}`, weight: WEIGHTS.yearContradicted };
 }
 
 function episodeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
@@ -109,14 +131,22 @@ function episodeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   return { kind: 'episodes', detail: `${record.episodes} episodes, query has ${wanted.episodes}`, weight: WEIGHTS.episodesContradicted };
 }
 
+function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
+  if (hit.via === 'exact') return { kind: 'title', detail: `Title "${title}" matches`, weight: WEIGHTS.exactTitle };
+  if (hit.via === 'sequel') {
+    // One subtitled sequel is most likely season 2; which later season it is, nothing here can say.
+    const weight = wanted.season === 2 ? WEIGHTS.sequelTitle : WEIGHTS.laterSequelTitle;
+    return { kind: 'title', detail: `"${title}" continues the title with a subtitle`, weight };
+  }
+  return { kind: 'title', detail: `Title "${title}" is close (${hit.similarity.toFixed(2)})`, weight: WEIGHTS.fuzzyTitle * hit.similarity };
+}
+
 /** Every piece of evidence for one title of one record. */
-export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting, record: TitleRecord, year: number | null): Evidence[] {
+export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting, record: TitleRecord, year: RecordYear | null): Evidence[] {
   const title = record.titles[posting.title] ?? hit.text;
-  const evidence: Evidence[] =
-    hit.via === 'exact'
-      ? [{ kind: 'title', detail: `Title "${title}" matches`, weight: WEIGHTS.exactTitle }]
-      : [{ kind: 'title', detail: `Title "${title}" is close (${hit.similarity.toFixed(2)})`, weight: WEIGHTS.fuzzyTitle * hit.similarity }];
-  for (const item of [seasonEvidence(wanted, posting.words), typeEvidence(wanted, record), yearEvidence(wanted, year), episodeEvidence(wanted, record)]) {
+  const evidence: Evidence[] = [titleEvidence(hit, title, wanted)];
+  const season = hit.via === 'sequel' && posting.words.season === undefined ? null : seasonEvidence(wanted, posting.words);
+  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, year), episodeEvidence(wanted, record)]) {
     if (item) evidence.push(item);
   }
   return evidence;

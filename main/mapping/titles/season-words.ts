@@ -10,6 +10,9 @@ export interface SeasonWords {
   /** Index spelling of the words before the first marker (the whole title when it has none). */
   base: string[];
   baseKey: string;
+  /** Every word but a dating year, markers included: what a movie's title must equal ("Barefoot Gen 2"). */
+  words: string[];
+  fullKey: string;
   season?: number;
   part?: number;
   final?: boolean;
@@ -104,13 +107,14 @@ export function parseSeasonWords(title: string): SeasonWords {
   const firstEnd = Math.min(...ends);
   let found: Marker | undefined;
   for (let i = 0; i < words.length && !found; i += 1) found = markerAt(words, i, ends.has(i));
-  const result: SeasonWords = { base: [], baseKey: '', subtitle: false, weak: false };
+  const all = words.map(canonicalWord);
+  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), subtitle: false, weak: false };
   if (year !== undefined) result.year = year;
   if (!found) {
-    result.base = words.map(canonicalWord);
+    result.base = all;
     result.subtitle = words.length - 1 > firstEnd;
   } else {
-    result.base = words.slice(0, found.at).map(canonicalWord);
+    result.base = all.slice(0, found.at);
     result.weak = found.weak;
     if (found.final) result.final = true;
     if (found.season !== undefined) result.season = found.season;

@@ -4,7 +4,7 @@
  * sends the item to review with its candidates, which is always better than a silent wrong match.
  */
 import type { Candidate } from '../model';
-import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions } from './candidate-index';
+import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, type KeyHit, type TitlePosting } from './candidate-index';
 import { confidenceOf, recordYear, wantedOf, weighPosting, type TitleQuery } from './evidence';
 import { parseSeasonWords, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
@@ -47,11 +47,36 @@ function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
   return a.key === b.key && a.words.season === b.words.season && a.words.final === b.words.final && a.words.part !== b.words.part;
 }
 
+/** OVAs, specials and films that extend a title are side stories far more often than a next season. */
+const SEQUEL_FORMATS = new Set(['TV', 'ONA', 'TV_SHORT']);
+
+/**
+ * Titles that continue the query's title with a subtitle, kept only when they can be a later season: not
+ * another name of an entry the title itself names ("Naruto TV"), and not a season of a sub-series
+ * ("Inazuma Eleven GO 2" is not "Inazuma Eleven" season 2). Very short bases ("K") prefix too much.
+ */
+function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly KeyHit[]): KeyHit[] {
+  if (words.baseKey.length < 4) return [];
+  const series = (posting: TitlePosting): boolean => SEQUEL_FORMATS.has(index.records[posting.record]?.format ?? '');
+  const named = new Set(exact.filter((hit) => hit.via === 'exact').flatMap((hit) => hit.postings.map((posting) => posting.record)));
+  return index.sequels(words).map((hit) => ({
+    ...hit,
+    postings: hit.postings.filter(
+      (posting) => series(posting) && !named.has(posting.record) && posting.words.season === undefined && posting.words.part === undefined && !posting.words.final,
+    ),
+  }));
+}
+
 /** Ranks every record the index reached by its best title's evidence. */
 export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked[] {
   const words = parseSeasonWords(query.title);
   const wanted = wantedOf(query, words);
-  const hits = index.lookup(words);
+  const hits = index.lookup(words, query.type === 'movie' ? 'full' : 'base');
+  // A later season with no title naming it is often a sequel with a subtitle of its own.
+  const later = wanted.type !== 'movie' && wanted.season !== null && wanted.season > 1;
+  if (later && !hits.some((hit) => hit.via === 'exact' && hit.postings.some((posting) => posting.words.season === wanted.season))) {
+    hits.push(...sequelHits(index, words, hits));
+  }
   const byRecord = new Map<number, Ranked>();
   for (const hit of hits) {
     for (const posting of hit.postings) {
