@@ -5,6 +5,7 @@
  * fuse.js re-ranks just those. No query ever scans every title.
  */
 import Fuse from 'fuse.js';
+import { FILM_WORDS } from './normalize';
 import { parseSeasonWords, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -21,7 +22,7 @@ export interface KeyHit {
   text: string;
   similarity: number;
   /** `sequel`: the title starts with the query's words and goes on ("Made in Abyss: Retsujitsu no Ougonkyou"). */
-  via: 'exact' | 'fuzzy' | 'sequel';
+  via: 'exact' | 'loose' | 'fuzzy' | 'sequel';
   postings: TitlePosting[];
 }
 
@@ -65,6 +66,7 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
   const commonLimit = options.commonWordLimit ?? 1500;
   const bases = new Map<string, KeyEntry>();
   const fulls = new Map<string, KeyEntry>();
+  const looses = new Map<string, KeyEntry>();
   // Every proper word prefix of every title → its postings, for sequels that add a subtitle.
   const prefixes = new Map<string, TitlePosting[]>();
   records.forEach((record, recordIndex) => {
@@ -73,6 +75,7 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
       const posting = { record: recordIndex, title: titleIndex, words };
       if (words.baseKey !== '') addPosting(bases, words.baseKey, words.base, posting);
       if (words.fullKey !== '') addPosting(fulls, words.fullKey, words.words, posting);
+      if (words.looseKey !== '') addPosting(looses, words.looseKey, words.words, posting);
       let prefix = '';
       for (let i = 0; i < words.words.length - 1; i += 1) {
         prefix += words.words[i] ?? '';
@@ -93,7 +96,7 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     }
   }
   /** Rarer words say more ("kyojin" outweighs "no"); unknown words weigh as the rarest. */
-  const weightOf = (word: string): number => 1 / Math.log2(1 + (byWord.get(word)?.length ?? 1));
+  const weightOf = (word: string): number => (FILM_WORDS.has(word) ? 0.05 : 1 / Math.log2(1 + (byWord.get(word)?.length ?? 1)));
 
   function proposals(words: readonly string[], limit: number): string[] {
     const scores = new Map<string, number>();
@@ -147,6 +150,8 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     const key = by === 'base' ? query.baseKey : query.fullKey;
     const exact = (by === 'base' ? bases : fulls).get(key);
     if (exact) return [{ key, text: exact.text, similarity: 1, via: 'exact', postings: exact.postings }];
+    const loose = by === 'full' && query.looseKey !== '' ? looses.get(query.looseKey) : undefined;
+    if (loose) return [{ key: query.looseKey, text: loose.text, similarity: 1, via: 'loose', postings: loose.postings }];
     return fuzzy(query, limit);
   }
 

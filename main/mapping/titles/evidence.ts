@@ -28,8 +28,9 @@ export interface Wanted {
 
 export const WEIGHTS = {
   exactTitle: 0.85,
+  looseTitle: 0.8,
   /** A fuzzy key's similarity is scaled by this, so a near miss needs agreement elsewhere. */
-  fuzzyTitle: 0.7,
+  fuzzyTitle: 1.0,
   /** A later season found as the show's title plus a new subtitle. */
   sequelTitle: 0.8,
   laterSequelTitle: 0.6,
@@ -40,6 +41,7 @@ export const WEIGHTS = {
   seasonUnmarked: -0.2,
   laterPart: -0.3,
   typeAgreed: 0.05,
+  typeNear: 0.02,
   typeContradicted: -0.35,
   typeLoose: -0.1,
   yearAgreed: 0.1,
@@ -81,6 +83,13 @@ function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
   if (wanted.type === 'movie' || wanted.season === null || wanted.season === 0) return null;
   const season = words.season ?? null;
   const part = words.part ?? null;
+  const asked = wanted.words;
+  if (asked.final || asked.part !== undefined) {
+    // The query's own title names a final season or a part: only that same stage and part agree.
+    const sameStage = asked.final ? words.final === true : (season ?? 1) === wanted.season && !words.final;
+    if (sameStage && (part ?? 1) === (asked.part ?? 1)) return { kind: 'season', detail: 'Title names the same season and part', weight: WEIGHTS.seasonAgreed };
+    return { kind: 'season', detail: 'Title names another season or part', weight: WEIGHTS.seasonContradicted };
+  }
   if (wanted.season === 1) {
     if (words.final || (season !== null && season > 1)) {
       return { kind: 'season', detail: `Title is a later season (${words.final ? 'final' : season}), not season 1`, weight: WEIGHTS.seasonContradicted };
@@ -95,7 +104,8 @@ function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
     return { kind: 'season', detail: `Title names season ${wanted.season}`, weight };
   }
   if (season === null && words.final) return { kind: 'season', detail: `Final season, asked for season ${wanted.season}`, weight: WEIGHTS.seasonUnmarked };
-  if (season === null && part !== null && part === wanted.season) return { kind: 'season', detail: `Title is part ${part}`, weight: WEIGHTS.seasonWeakAgreed };
+  // "JoJo Part 4" may be season 4, "SPY×FAMILY Part 2" is a cour of season 1: neither for nor against.
+  if (season === null && part !== null && part === wanted.season) return { kind: 'season', detail: `Title is part ${part}`, weight: 0 };
   if (season === null) return { kind: 'season', detail: `Title has no season ${wanted.season} marker`, weight: WEIGHTS.seasonUnmarked };
   return { kind: 'season', detail: `Title names season ${season}, asked for ${wanted.season}`, weight: WEIGHTS.seasonContradicted };
 }
@@ -104,15 +114,19 @@ function typeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   const format = record.format;
   if (!wanted.type || !format) return null;
   const agrees = wanted.type === 'movie' ? format === 'MOVIE' : SHOW_FORMATS.has(format);
-  if (agrees) return { kind: 'type', detail: `${format} agrees with ${wanted.type}`, weight: WEIGHTS.typeAgreed };
+  // A Plex show is most often a TV series; an OVA or web series fits, a little less well.
+  const near = wanted.type === 'show' && format !== 'TV' && format !== 'TV_SHORT';
+  if (agrees) return { kind: 'type', detail: `${format} agrees with ${wanted.type}`, weight: near ? WEIGHTS.typeNear : WEIGHTS.typeAgreed };
   // Plex files OVAs and specials as movies, and a one-off special may sit in a show; a TV series is never a film.
   const soft = format === 'SPECIAL' || format === 'MUSIC' || (wanted.type === 'movie' && format !== 'TV');
   return { kind: 'type', detail: `${format} entry for a ${wanted.type}`, weight: soft ? WEIGHTS.typeLoose : WEIGHTS.typeContradicted };
 }
 
-function yearEvidence(wanted: Wanted, year: RecordYear | null): Evidence | null {
+function yearEvidence(wanted: Wanted, year: RecordYear | null, words: SeasonWords): Evidence | null {
   if (wanted.year === null || year === null) return null;
-  const later = wanted.season !== null && wanted.season > 1 && wanted.type !== 'movie';
+  // "Ranma ½ (2024) 2nd Season": the year dates the remake the season belongs to, so it must match the show's.
+  const remake = words.year !== undefined && (words.season !== undefined || words.part !== undefined);
+  const later = wanted.season !== null && wanted.season > 1 && wanted.type !== 'movie' && !remake;
   // A "(2011)" in a title is AniDB telling two same-named entries apart, usually a sequel a year on: only
   // the exact year agrees, and agreement is weak because the undated namesake may be the same year.
   const tolerance = year.fromTitle ? 0 : 1;
@@ -133,6 +147,7 @@ function episodeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
 
 function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
   if (hit.via === 'exact') return { kind: 'title', detail: `Title "${title}" matches`, weight: WEIGHTS.exactTitle };
+  if (hit.via === 'loose') return { kind: 'title', detail: `Title "${title}" matches but for "the movie"-style words`, weight: WEIGHTS.looseTitle };
   if (hit.via === 'sequel') {
     // One subtitled sequel is most likely season 2; which later season it is, nothing here can say.
     const weight = wanted.season === 2 ? WEIGHTS.sequelTitle : WEIGHTS.laterSequelTitle;
@@ -146,7 +161,7 @@ export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting,
   const title = record.titles[posting.title] ?? hit.text;
   const evidence: Evidence[] = [titleEvidence(hit, title, wanted)];
   const season = hit.via === 'sequel' && posting.words.season === undefined ? null : seasonEvidence(wanted, posting.words);
-  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, year), episodeEvidence(wanted, record)]) {
+  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, posting.words.year !== undefined ? { value: posting.words.year, fromTitle: true } : year, posting.words), episodeEvidence(wanted, record)]) {
     if (item) evidence.push(item);
   }
   return evidence;

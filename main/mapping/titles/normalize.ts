@@ -51,10 +51,19 @@ export function foldedWords(title: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
+/** "Lupin the Third" and "Lupin the 3rd" are one name. */
+const ORDINALS: Record<string, string> = { first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th' };
+
 /** A folded word in its index spelling. */
 export function canonicalWord(word: string): string {
-  return particle(shortenVowels(word));
+  return ORDINALS[word] ?? particle(shortenVowels(word));
 }
+
+/**
+ * Words that dress a film's title without naming it ("Doraemon the Movie: …", "Gekijouban …"), in index
+ * spelling; a loose key leaves them out.
+ */
+export const FILM_WORDS = new Set(['the', 'movie', 'film', 'gekijoban', 'eiga', '劇場版', 'a']);
 
 /** The words of a title after folding, long vowels collapsed. */
 export function titleTokens(title: string): string[] {

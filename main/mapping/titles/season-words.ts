@@ -4,7 +4,7 @@
  * marker becomes evidence of its own. Numbers that belong to a name ("Mob Psycho 100", "Steins;Gate 0",
  * "86") are left alone: a bare trailing number counts only from 2 to 12 and only after other words.
  */
-import { canonicalWord, foldedWords, keyOfTokens } from './normalize';
+import { canonicalWord, FILM_WORDS, foldedWords, keyOfTokens } from './normalize';
 
 export interface SeasonWords {
   /** Index spelling of the words before the first marker (the whole title when it has none). */
@@ -13,6 +13,8 @@ export interface SeasonWords {
   /** Every word but a dating year, markers included: what a movie's title must equal ("Barefoot Gen 2"). */
   words: string[];
   fullKey: string;
+  /** The whole title without film words ("the", "movie", "gekijouban"): a film's second chance at an exact match. */
+  looseKey: string;
   season?: number;
   part?: number;
   final?: boolean;
@@ -108,7 +110,8 @@ export function parseSeasonWords(title: string): SeasonWords {
   let found: Marker | undefined;
   for (let i = 0; i < words.length && !found; i += 1) found = markerAt(words, i, ends.has(i));
   const all = words.map(canonicalWord);
-  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), subtitle: false, weak: false };
+  const loose = keyOfTokens(all.filter((word) => !FILM_WORDS.has(word)));
+  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false };
   if (year !== undefined) result.year = year;
   if (!found) {
     result.base = all;

@@ -16,6 +16,8 @@ export interface TitleMatcherOptions extends CandidateIndexOptions {
   threshold?: number;
   /** The best must lead the next different entry by this much, or the matcher abstains. */
   margin?: number;
+  /** The lead a merely similar title needs: near misses crowd together, so one must stand out. */
+  fuzzyMargin?: number;
 }
 
 export interface TitleMatch {
@@ -36,11 +38,15 @@ export interface Ranked {
   candidate: Candidate;
   key: string;
   words: SeasonWords;
+  via: KeyHit['via'];
+  /** The unclamped sum of evidence weights: ranks candidates that both reach confidence 1. */
+  score: number;
 }
 
 /** Defaults tuned on the benchmark's title_dev set (clean stratum), never on individual cases. */
 export const DEFAULT_THRESHOLD = 0.75;
 export const DEFAULT_MARGIN = 0.1;
+export const DEFAULT_FUZZY_MARGIN = 0.2;
 
 /** Two titles are parts of one season when they share base and season and differ only in part. */
 function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
@@ -55,27 +61,56 @@ const SEQUEL_FORMATS = new Set(['TV', 'ONA', 'TV_SHORT']);
  * another name of an entry the title itself names ("Naruto TV"), and not a season of a sub-series
  * ("Inazuma Eleven GO 2" is not "Inazuma Eleven" season 2). Very short bases ("K") prefix too much.
  */
-function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly KeyHit[]): KeyHit[] {
+function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly KeyHit[], own: SeasonWords | null): KeyHit[] {
   if (words.baseKey.length < 4) return [];
-  const series = (posting: TitlePosting): boolean => SEQUEL_FORMATS.has(index.records[posting.record]?.format ?? '');
   const named = new Set(exact.filter((hit) => hit.via === 'exact').flatMap((hit) => hit.postings.map((posting) => posting.record)));
+  // A next season keeps the first one's format: a web series after a TV show is usually a spin-off.
+  const formats = new Set([...named].map((record) => index.records[record]?.format).filter((format) => SEQUEL_FORMATS.has(format ?? '')));
+  const series = (posting: TitlePosting): boolean => {
+    const format = index.records[posting.record]?.format ?? '';
+    return SEQUEL_FORMATS.has(format) && (formats.size === 0 ? format === 'TV' : formats.has(format));
+  };
+  // With a named show ("The Prince of Tennis II"), its own marker in a sequel's title is part of the name.
+  const ownMarker = (posting: TitlePosting): boolean => own !== null && posting.words.season === own.season && posting.words.part === own.part;
   return index.sequels(words).map((hit) => ({
     ...hit,
-    postings: hit.postings.filter(
-      (posting) => series(posting) && !named.has(posting.record) && posting.words.season === undefined && posting.words.part === undefined && !posting.words.final,
-    ),
+    postings: hit.postings
+      .filter((posting) => series(posting) && !named.has(posting.record))
+      .map((posting) => (ownMarker(posting) ? { ...posting, words: unmarked(posting.words) } : posting))
+      .filter((posting) => !hasMarker(posting.words)),
   }));
+}
+
+function hasMarker(words: SeasonWords): boolean {
+  return words.season !== undefined || words.part !== undefined || words.final === true;
+}
+
+/** The same title with its markers read as part of the name. */
+function unmarked(words: SeasonWords): SeasonWords {
+  return { ...words, base: words.words, baseKey: words.fullKey, season: undefined, part: undefined, final: undefined, weak: false } as SeasonWords;
+}
+
+/**
+ * "The Prince of Tennis II", "Major 2nd": when an entry carries the query's whole title, its marker is part
+ * of the show's name, and the query's own season counts from there.
+ */
+function namedShow(index: CandidateIndex, parsed: SeasonWords): { words: SeasonWords; hits: KeyHit[] } | null {
+  const hits = index.lookup(parsed, 'full').filter((hit) => hit.via === 'exact');
+  if (hits.length === 0) return null;
+  return { words: unmarked(parsed), hits: hits.map((hit) => ({ ...hit, postings: hit.postings.map((posting) => ({ ...posting, words: unmarked(posting.words) })) })) };
 }
 
 /** Ranks every record the index reached by its best title's evidence. */
 export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked[] {
-  const words = parseSeasonWords(query.title);
+  const parsed = parseSeasonWords(query.title);
+  const named = query.type !== 'movie' && hasMarker(parsed) ? namedShow(index, parsed) : null;
+  const words = named?.words ?? parsed;
   const wanted = wantedOf(query, words);
-  const hits = index.lookup(words, query.type === 'movie' ? 'full' : 'base');
+  const hits = named?.hits ?? index.lookup(words, query.type === 'movie' ? 'full' : 'base');
   // A later season with no title naming it is often a sequel with a subtitle of its own.
   const later = wanted.type !== 'movie' && wanted.season !== null && wanted.season > 1;
   if (later && !hits.some((hit) => hit.via === 'exact' && hit.postings.some((posting) => posting.words.season === wanted.season))) {
-    hits.push(...sequelHits(index, words, hits));
+    hits.push(...sequelHits(index, words, hits, named ? parsed : null));
   }
   const byRecord = new Map<number, Ranked>();
   for (const hit of hits) {
@@ -83,36 +118,42 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
       const record = index.records[posting.record];
       if (!record) continue;
       const evidence = weighPosting(wanted, hit, posting, record, recordYear(record, hit.postings.filter((p) => p.record === posting.record)));
-      const confidence = confidenceOf(evidence);
+      const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);
-      if (known && known.candidate.confidence >= confidence) continue;
-      byRecord.set(posting.record, { candidate: { anilistId: record.anilistId, confidence, evidence }, key: hit.key, words: posting.words });
+      if (known && known.score >= score) continue;
+      const candidate = { anilistId: record.anilistId, confidence: confidenceOf(evidence), evidence };
+      byRecord.set(posting.record, { candidate, key: hit.key, words: posting.words, via: hit.via, score });
     }
   }
   return [...byRecord.values()].sort(
-    (a, b) => b.candidate.confidence - a.candidate.confidence || (a.words.part ?? 1) - (b.words.part ?? 1) || a.candidate.anilistId - b.candidate.anilistId,
+    (a, b) => b.score - a.score || (a.words.part ?? 1) - (b.words.part ?? 1) || a.candidate.anilistId - b.candidate.anilistId,
   );
 }
 
 /** Decides between answering and abstaining over a ranking. */
-export function decide(ranked: readonly Ranked[], threshold: number, margin: number, limit: number): TitleMatch {
+export function decide(ranked: readonly Ranked[], options: Required<Pick<TitleMatcherOptions, 'threshold' | 'margin' | 'fuzzyMargin'>>, limit: number): TitleMatch {
+  const { threshold } = options;
   const candidates = ranked.slice(0, limit).map((entry) => entry.candidate);
   const top = ranked[0];
   const abstain: TitleMatch = { status: 'abstain', best: null, anilistIds: [], candidates };
-  if (!top || top.candidate.confidence < threshold) return abstain;
+  if (!top || top.score < threshold) return abstain;
   const rival = ranked.find((entry, i) => i > 0 && !sameSeasonOtherPart(top, entry));
-  if (rival && rival.candidate.confidence > top.candidate.confidence - margin) return abstain;
-  const parts = ranked.filter((entry) => entry !== top && sameSeasonOtherPart(top, entry) && entry.candidate.confidence >= threshold);
+  const margin = top.via === 'fuzzy' ? Math.max(options.margin, options.fuzzyMargin) : options.margin;
+  if (rival && rival.score > top.score - margin) return abstain;
+  const parts = ranked.filter((entry) => entry !== top && sameSeasonOtherPart(top, entry) && entry.score >= threshold);
   const anilistIds = [top, ...parts].map((entry) => entry.candidate.anilistId);
   return { status: 'matched', best: top.candidate, anilistIds: [...new Set(anilistIds)], candidates };
 }
 
 export function createTitleMatcher(pool: readonly TitleRecord[], options: TitleMatcherOptions = {}): TitleMatcher {
   const index = buildCandidateIndex(pool, options);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const margin = options.margin ?? DEFAULT_MARGIN;
+  const decision = {
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    margin: options.margin ?? DEFAULT_MARGIN,
+    fuzzyMargin: options.fuzzyMargin ?? DEFAULT_FUZZY_MARGIN,
+  };
   return {
     index,
-    match: (query, limit = 10) => decide(rankCandidates(index, query), threshold, margin, limit),
+    match: (query, limit = 10) => decide(rankCandidates(index, query), decision, limit),
   };
 }
