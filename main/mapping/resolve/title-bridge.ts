@@ -1,0 +1,61 @@
+import type { MappingLookup, MatchQuery } from '../model';
+import type { ItemIds } from './guids';
+import type { IdAnswer } from './id-answer';
+import type { RouteWeights } from './id-routes';
+import { showAnswer } from './id-routes';
+import type { TitleSource } from './title-source';
+
+/**
+ * A show with no GUIDs: later seasons rarely carry their season in the title the way AniList names them
+ * ("Season 2" vs "2nd Season" vs a new subtitle), but the first season's title is usually the show's. The
+ * title finds the show's first entry, the tables give that entry's TVDB/TMDB show, and the season is then
+ * looked up like a GUID item's. Only when the title's leading candidates all sit in the same show.
+ */
+
+export interface BridgeSettings {
+  /** Title candidates at or above this confidence are taken to name the show. */
+  minShowConfidence: number;
+  /** How many leading title candidates must agree on the show. */
+  candidates: number;
+  /** Subtracted from the tables' confidence: the show came from a title, not an id. */
+  penalty: number;
+}
+
+/** The shows (TVDB/TMDB ids) the tables file an AniList entry under. */
+function showsOf(lookup: MappingLookup, anilistId: number): ItemIds {
+  const ids: ItemIds = { tvdb: null, tmdb: null, imdb: null, anidb: null, plex: null };
+  for (const links of lookup.linksOf(anilistId)) {
+    for (const mapping of links.seasons) {
+      if (mapping.season < 0) continue;
+      if (ids[mapping.provider] === null) ids[mapping.provider] = mapping.showId;
+    }
+  }
+  return ids;
+}
+
+function sameShow(a: ItemIds, b: ItemIds): boolean {
+  return (a.tvdb !== null && a.tvdb === b.tvdb) || (a.tmdb !== null && a.tmdb === b.tmdb);
+}
+
+export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: MatchQuery, weights: RouteWeights, settings: BridgeSettings): { answer: IdAnswer; via: number } | null {
+  if (query.type !== 'show' || query.title.trim() === '') return null;
+  const base = titles.match({ title: query.title, year: query.year ?? null, type: 'show', season: 1 }, settings.candidates + 2);
+  const strong = base.candidates.filter((candidate) => candidate.confidence >= settings.minShowConfidence).slice(0, settings.candidates);
+  const first = strong[0];
+  if (!first) return null;
+  const show = showsOf(lookup, first.anilistId);
+  if (show.tvdb === null && show.tmdb === null) return null;
+  for (const other of strong.slice(1)) {
+    const theirs = showsOf(lookup, other.anilistId);
+    if ((theirs.tvdb !== null || theirs.tmdb !== null) && !sameShow(show, theirs)) return null;
+  }
+  const answer = showAnswer(lookup, { ...query, guids: [] }, show, weights);
+  if (!answer) return null;
+  answer.confidence = Math.max(0, answer.confidence - settings.penalty);
+  const via = `the title names AniList ${first.anilistId}, which the tables file under ${show.tvdb ? `TVDB ${show.tvdb}` : `TMDB ${show.tmdb ?? ''}`}`;
+  for (const candidate of answer.candidates) {
+    candidate.confidence = Math.min(candidate.confidence, answer.confidence);
+    candidate.evidence.unshift({ kind: 'title', detail: via, weight: -settings.penalty });
+  }
+  return { answer, via: first.anilistId };
+}
