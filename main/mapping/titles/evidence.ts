@@ -5,6 +5,7 @@
  */
 import type { Evidence } from '../model';
 import type { KeyHit, TitlePosting } from './candidate-index';
+import { FILM_WORDS } from './normalize';
 import type { SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -31,6 +32,7 @@ export const WEIGHTS = {
   looseTitle: 0.8,
   /** A fuzzy key's similarity is scaled by this, so a near miss needs agreement elsewhere. */
   fuzzyTitle: 1.0,
+  fuzzyOneWord: 0.8,
   /** A later season found as the show's title plus a new subtitle. */
   sequelTitle: 0.8,
   laterSequelTitle: 0.6,
@@ -44,9 +46,11 @@ export const WEIGHTS = {
   typeNear: 0.02,
   typeContradicted: -0.35,
   typeLoose: -0.1,
+  typeOnaFilm: -0.2,
   yearAgreed: 0.1,
   titleYearAgreed: 0.05,
   yearContradicted: -0.35,
+  undatedNamesake: -0.15,
   episodesAgreed: 0.05,
   episodesContradicted: -0.15,
 } as const;
@@ -69,14 +73,25 @@ export interface RecordYear {
   value: number;
   /** Read from a "(2011)" in a title rather than known for the record. */
   fromTitle: boolean;
+  /** Read from a title that also names a season ("Rurouni Kenshin (2023) Season 2"): the year of a remake. */
+  remake: boolean;
 }
 
 /** The record's year: its own, else a "(2011)" that only its titles carry. */
 export function recordYear(record: TitleRecord, postings: readonly TitlePosting[]): RecordYear | null {
-  if (record.year != null) return { value: record.year, fromTitle: false };
-  const years = new Set(postings.map((posting) => posting.words.year).filter((year) => year !== undefined));
+  if (record.year != null) return { value: record.year, fromTitle: false, remake: false };
+  const dated = postings.filter((posting) => posting.words.year !== undefined);
+  const years = new Set(dated.map((posting) => posting.words.year));
   const only = years.size === 1 ? [...years][0] : undefined;
-  return only === undefined ? null : { value: only, fromTitle: true };
+  if (only === undefined) return null;
+  const remake = dated.some((posting) => posting.words.season !== undefined || posting.words.part !== undefined);
+  return { value: only, fromTitle: true, remake };
+}
+
+/** A year in this very title beats the record's: "Ranma ½ (2024) 2nd Season" is the 2024 remake. */
+function postingYear(posting: TitlePosting): RecordYear | null {
+  const { year, season, part } = posting.words;
+  return year === undefined ? null : { value: year, fromTitle: true, remake: season !== undefined || part !== undefined };
 }
 
 function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
@@ -96,7 +111,8 @@ function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
     }
     // "Part 2" alone is the second cour or a sequel: the first season is the unmarked (or part 1) title.
     if (part !== null && part > 1) return { kind: 'season', detail: `Title is part ${part}`, weight: WEIGHTS.laterPart };
-    if (season === 1) return { kind: 'season', detail: 'Season 1 marker agrees', weight: WEIGHTS.seasonAgreed };
+    // An explicit "Season 1" is no likelier to be the first season than the bare title: agreement, no weight.
+    if (season === 1) return { kind: 'season', detail: 'Season 1 marker agrees', weight: 0 };
     return null;
   }
   if (season === wanted.season) {
@@ -104,8 +120,8 @@ function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
     return { kind: 'season', detail: `Title names season ${wanted.season}`, weight };
   }
   if (season === null && words.final) return { kind: 'season', detail: `Final season, asked for season ${wanted.season}`, weight: WEIGHTS.seasonUnmarked };
-  // "JoJo Part 4" may be season 4, "SPY×FAMILY Part 2" is a cour of season 1: neither for nor against.
-  if (season === null && part !== null && part === wanted.season) return { kind: 'season', detail: `Title is part ${part}`, weight: 0 };
+  // "JoJo Part 4" may be season 4, but "SPY×FAMILY Part 2" is a cour of season 1: no better than no marker.
+  if (season === null && part !== null && part === wanted.season) return { kind: 'season', detail: `Title is part ${part}, not season ${part}`, weight: WEIGHTS.seasonUnmarked };
   if (season === null) return { kind: 'season', detail: `Title has no season ${wanted.season} marker`, weight: WEIGHTS.seasonUnmarked };
   return { kind: 'season', detail: `Title names season ${season}, asked for ${wanted.season}`, weight: WEIGHTS.seasonContradicted };
 }
@@ -118,14 +134,20 @@ function typeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   const near = wanted.type === 'show' && format !== 'TV' && format !== 'TV_SHORT';
   if (agrees) return { kind: 'type', detail: `${format} agrees with ${wanted.type}`, weight: near ? WEIGHTS.typeNear : WEIGHTS.typeAgreed };
   // Plex files OVAs and specials as movies, and a one-off special may sit in a show; a TV series is never a film.
-  const soft = format === 'SPECIAL' || format === 'MUSIC' || (wanted.type === 'movie' && format !== 'TV');
+  // A web series (ONA) filed as a film is rarer than an OVA or special, and often a same-named series.
+  const soft = format === 'SPECIAL' || format === 'MUSIC' || (wanted.type === 'movie' && format !== 'TV' && format !== 'ONA');
+  if (wanted.type === 'movie' && format === 'ONA') return { kind: 'type', detail: `${format} entry for a movie`, weight: WEIGHTS.typeOnaFilm };
   return { kind: 'type', detail: `${format} entry for a ${wanted.type}`, weight: soft ? WEIGHTS.typeLoose : WEIGHTS.typeContradicted };
 }
 
-function yearEvidence(wanted: Wanted, year: RecordYear | null, words: SeasonWords): Evidence | null {
+function yearEvidence(wanted: Wanted, year: RecordYear | null): Evidence | null {
+  // "Little Star Wars 2021" names the remake: an undated namesake with no known year is likely the original.
+  if (year === null && wanted.words.year !== undefined && wanted.type === 'movie') {
+    return { kind: 'year', detail: `Query title is dated ${wanted.words.year}, this entry is not`, weight: WEIGHTS.undatedNamesake };
+  }
   if (wanted.year === null || year === null) return null;
   // "Ranma ½ (2024) 2nd Season": the year dates the remake the season belongs to, so it must match the show's.
-  const remake = words.year !== undefined && (words.season !== undefined || words.part !== undefined);
+  const remake = year.remake;
   const later = wanted.season !== null && wanted.season > 1 && wanted.type !== 'movie' && !remake;
   // A "(2011)" in a title is AniDB telling two same-named entries apart, usually a sequel a year on: only
   // the exact year agrees, and agreement is weak because the undated namesake may be the same year.
@@ -153,7 +175,10 @@ function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
     const weight = wanted.season === 2 ? WEIGHTS.sequelTitle : WEIGHTS.laterSequelTitle;
     return { kind: 'title', detail: `"${title}" continues the title with a subtitle`, weight };
   }
-  return { kind: 'title', detail: `Title "${title}" is close (${hit.similarity.toFixed(2)})`, weight: WEIGHTS.fuzzyTitle * hit.similarity };
+  // A one-word title ("Midori", "Labyrinth") is close to too many others for closeness alone to name it.
+  const informative = wanted.words.words.filter((word) => !FILM_WORDS.has(word)).length;
+  const scale = informative >= 2 ? WEIGHTS.fuzzyTitle : WEIGHTS.fuzzyOneWord;
+  return { kind: 'title', detail: `Title "${title}" is close (${hit.similarity.toFixed(2)})`, weight: scale * hit.similarity };
 }
 
 /** Every piece of evidence for one title of one record. */
@@ -161,7 +186,7 @@ export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting,
   const title = record.titles[posting.title] ?? hit.text;
   const evidence: Evidence[] = [titleEvidence(hit, title, wanted)];
   const season = hit.via === 'sequel' && posting.words.season === undefined ? null : seasonEvidence(wanted, posting.words);
-  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, posting.words.year !== undefined ? { value: posting.words.year, fromTitle: true } : year, posting.words), episodeEvidence(wanted, record)]) {
+  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, postingYear(posting) ?? year), episodeEvidence(wanted, record)]) {
     if (item) evidence.push(item);
   }
   return evidence;

@@ -56,6 +56,9 @@ function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
 /** OVAs, specials and films that extend a title are side stories far more often than a next season. */
 const SEQUEL_FORMATS = new Set(['TV', 'ONA', 'TV_SHORT']);
 
+/** Words that, right after a show's name, make the rest a season marker rather than a subtitle. */
+const SEASON_CONTINUATIONS = new Set(['season', 'part', 'cour', 'stage', 'series', 'final']);
+
 /**
  * Titles that continue the query's title with a subtitle, kept only when they can be a later season: not
  * another name of an entry the title itself names ("Naruto TV"), and not a season of a sub-series
@@ -71,7 +74,13 @@ function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly K
     return SEQUEL_FORMATS.has(format) && (formats.size === 0 ? format === 'TV' : formats.has(format));
   };
   // With a named show ("The Prince of Tennis II"), its own marker in a sequel's title is part of the name.
-  const ownMarker = (posting: TitlePosting): boolean => own !== null && posting.words.season === own.season && posting.words.part === own.part;
+  // "Major 2nd Season" is not "Major 2nd" plus a subtitle: the words after the named show must not be season words.
+  const ownMarker = (posting: TitlePosting): boolean =>
+    own !== null &&
+    posting.words.season === own.season &&
+    posting.words.part === own.part &&
+    posting.words.baseKey === own.baseKey &&
+    !SEASON_CONTINUATIONS.has(posting.words.words[own.words.length] ?? '');
   return index.sequels(words).map((hit) => ({
     ...hit,
     postings: hit.postings
