@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { AnimeLinks, IdKind, MappingSourceName } from '../model';
-import { bumpIndexGeneration } from './generation';
+
+/**
+ * A counter per connection, bumped whenever a source is rebuilt, so a lookup on the same connection knows to
+ * reload its in-memory maps without asking SQLite on every query. Writes from other connections are caught by
+ * `PRAGMA data_version` in the lookup.
+ */
+const generations = new WeakMap<Database.Database, number>();
+
+export function indexGeneration(db: Database.Database): number {
+  return generations.get(db) ?? 0;
+}
 
 /** Where a loaded file came from, kept beside its rows (mapping_files). */
 export interface FileProvenance {
@@ -66,6 +76,6 @@ export function replaceSourceIndex(db: Database.Database, source: MappingSourceN
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(source, file.url, file.etag, file.lastModified, file.sha256, file.bytes, file.fetchedAt, builtAt, counts.entries, counts.links, counts.seasons);
   })();
-  bumpIndexGeneration(db);
+  generations.set(db, indexGeneration(db) + 1);
   return counts;
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { SOURCE_PRECEDENCE, type AnimeLinks, type IdKind, type LinkHit, type MappingLookup, type SeasonHit } from '../model';
-import { indexGeneration } from './generation';
+import { indexGeneration } from './build';
 import { loadResolvedEntries } from './load-entries';
 
 /**
@@ -25,6 +25,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * One hit per (AniList entry, source), however many entries of a file repeat a link (Kometa lists every
+ * AniDB part of a show under the same TVDB id). Sorted lists put repeats side by side; checking each new hit
+ * against the whole list instead was quadratic on ids shared by hundreds of entries.
+ */
+function withoutRepeats(sorted: LinkHit[]): LinkHit[] {
+  return sorted.filter((hit, index) => {
+    const previous = sorted[index - 1];
+    return !previous || previous.anilistId !== hit.anilistId || previous.source !== hit.source;
+  });
+}
+
 const externalKey = (kind: IdKind, id: string): string => `${kind}:${id}`;
 
 function externalIdsOf(links: AnimeLinks): string[] {
@@ -44,42 +56,46 @@ function buildMaps(entries: AnimeLinks[]): Maps {
     const anilistId = links.anilistId;
     if (anilistId === null) continue;
     push(maps.byAnilist, anilistId, links);
-    for (const key of externalIdsOf(links)) {
-      // One hit per (id, AniList entry, source), however many entries of a file repeat the link.
-      const list = maps.external.get(key);
-      if (list?.some((hit) => hit.anilistId === anilistId && hit.source === links.source)) continue;
-      push(maps.external, key, { anilistId, source: links.source });
-    }
+    for (const key of externalIdsOf(links)) push(maps.external, key, { anilistId, source: links.source });
     for (const mapping of links.seasons) {
       const hit: SeasonHit = { anilistId, source: links.source, mapping };
       push(maps.seasons, `${mapping.provider}:${mapping.showId}:${mapping.season}`, hit);
       push(maps.shows, `${mapping.provider}:${mapping.showId}`, hit);
     }
   }
-  for (const list of [...maps.seasons.values(), ...maps.shows.values(), ...maps.external.values()]) list.sort(byPrecedence);
+  for (const list of [...maps.seasons.values(), ...maps.shows.values()]) list.sort(byPrecedence);
+  for (const [key, list] of maps.external) maps.external.set(key, withoutRepeats(list.sort(byPrecedence)));
   for (const list of maps.byAnilist.values()) list.sort((a, b) => (rank.get(a.source) ?? 99) - (rank.get(b.source) ?? 99));
   return maps;
 }
 
+interface Loaded {
+  maps: Maps;
+  generation: number;
+  dataVersion: number;
+}
+
+/** One copy of the maps per connection, shared by every lookup made on it (the resolver, the bench, the UI). */
+const loadedByDb = new WeakMap<Database.Database, Loaded>();
+
+function currentMaps(db: Database.Database): Maps {
+  // data_version changes when another connection commits; the generation when this one rebuilt a source.
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const generation = indexGeneration(db);
+  const loaded = loadedByDb.get(db);
+  if (loaded && loaded.generation === generation && loaded.dataVersion === dataVersion) return loaded.maps;
+  const maps = buildMaps(loadResolvedEntries(db));
+  loadedByDb.set(db, { maps, generation, dataVersion });
+  return maps;
+}
+
+/** Reads the index now (about a second for all five full tables), so the first question is as fast as the rest. */
 export function createMappingLookup(db: Database.Database): MappingLookup {
-  let maps: Maps | null = null;
-  let loadedGeneration = -1;
-  let loadedDataVersion = -1;
-  const current = (): Maps => {
-    // data_version changes when another connection commits; the generation when this one rebuilt a source.
-    const dataVersion = db.pragma('data_version', { simple: true }) as number;
-    const generation = indexGeneration(db);
-    if (!maps || generation !== loadedGeneration || dataVersion !== loadedDataVersion) {
-      maps = buildMaps(loadResolvedEntries(db));
-      loadedGeneration = generation;
-      loadedDataVersion = dataVersion;
-    }
-    return maps;
-  };
+  currentMaps(db);
   return {
-    bySeason: (provider, showId, season) => [...(current().seasons.get(`${provider}:${showId}:${season}`) ?? [])],
-    byShow: (provider, showId) => [...(current().shows.get(`${provider}:${showId}`) ?? [])],
-    byExternalId: (kind, id) => [...(current().external.get(externalKey(kind, id)) ?? [])],
-    linksOf: (anilistId) => [...(current().byAnilist.get(anilistId) ?? [])],
+    bySeason: (provider, showId, season) => [...(currentMaps(db).seasons.get(`${provider}:${showId}:${season}`) ?? [])],
+    byShow: (provider, showId) => [...(currentMaps(db).shows.get(`${provider}:${showId}`) ?? [])],
+    byExternalId: (kind, id) => [...(currentMaps(db).external.get(externalKey(kind, id)) ?? [])],
+    linksOf: (anilistId) => [...(currentMaps(db).byAnilist.get(anilistId) ?? [])],
   };
 }
