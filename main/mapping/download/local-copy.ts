@@ -25,6 +25,11 @@ export interface LocalCopy {
   text: string;
 }
 
+/** UTF-8 without a byte-order mark: JSON.parse refuses one, and some editors save the lists with it. */
+export function decodeText(body: Buffer): string {
+  return body.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 export function mappingsDir(dataDir: string): string {
   return join(dataDir, 'mappings');
 }
@@ -45,7 +50,7 @@ export function readCopy(dataDir: string, source: TableSourceName): LocalCopy | 
   const meta = readCopyMeta(dataDir, source);
   if (!meta) return null;
   try {
-    return { meta, text: readFileSync(join(mappingsDir(dataDir), meta.file), 'utf8') };
+    return { meta, text: decodeText(readFileSync(join(mappingsDir(dataDir), meta.file))) };
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@ import type { Logger } from '../../app/ports';
 import { PARSERS, TABLE_SOURCES, type TableSourceName } from '../data/index';
 import { indexedFile, listIndexedFiles, replaceSourceIndex } from '../index/index';
 import { DownloadError, fetchConditional } from './fetch-file';
-import { readCopy, writeCopy, type LocalCopy } from './local-copy';
+import { decodeText, readCopy, writeCopy, type LocalCopy } from './local-copy';
 import { copyFileName, DEFAULT_MAPPING_URLS, DEFAULT_MAX_BYTES, MIN_ENTRY_SHARE } from './sources';
 
 /**
@@ -72,7 +72,7 @@ async function updateOne(options: UpdateMappingDataOptions, source: TableSourceN
       writeCopy(dataDir, source, outcome.body, { ...copy.meta, etag: outcome.etag, lastModified: outcome.lastModified, fetchedAt: now });
       return { source, status: 'not-modified', message: `Downloaded again, same content (${entries} entries).`, entries };
     }
-    const text = outcome.body.toString('utf8');
+    const text = decodeText(outcome.body);
     const file = copyFileName(source, text);
     const links = PARSERS[source](text, `${source} ${file}`);
     if (copy && links.length < copy.meta.entries * MIN_ENTRY_SHARE) {

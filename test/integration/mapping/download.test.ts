@@ -50,6 +50,17 @@ describe('updateMappingData against a local server', () => {
     expect(listIndexedFiles(db).map((file) => file.url)).toContain(server.url(files.fribb));
   });
 
+  it('reads a file saved with a byte-order mark, and keeps it readable as the copy', async () => {
+    const { dataDir, db, update } = await setUp();
+    const route = fixtureRoute(files.kometa);
+    server.set(files.kometa, { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), route.body]) });
+    expect((await update()).sources.find((source) => source.source === 'kometa')?.status).toBe('updated');
+    const freshDb = openDatabase(join(tempDir(), 'kizuna.db'));
+    const offline = await updateMappingData({ db: freshDb, dataDir, sources: { kometa: 'http://127.0.0.1:1/none', 'anibridge-v3': null, 'plexanibridge-v2': null, 'anime-lists': null, fribb: null } });
+    expect(offline.sources[0]?.message).toMatch(/using the copy from 2026-11-22 \(13 entries\)/);
+    expect(createMappingLookup(db).byExternalId('anidb', '23')).toContainEqual({ anilistId: 1, source: 'kometa' });
+  });
+
   it('asks with If-None-Match and takes a 304 as unchanged', async () => {
     const { update } = await setUp();
     await update();
