@@ -43,7 +43,7 @@ export function checkFormat(answer: IdAnswer, query: MatchQuery, formatOf: (anil
  * Later seasons often share the first season's title ("Baki", season 2), so a title pick that differs from
  * the tables there says more about the title than about the tables; only first seasons and movies are doubted.
  */
-function doubtsTables(query: MatchQuery): boolean {
+export function doubtsTables(query: MatchQuery): boolean {
   return query.type === 'movie' || (query.season ?? 1) <= 1;
 }
 

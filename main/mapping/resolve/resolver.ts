@@ -1,6 +1,6 @@
 import type { Candidate, MappingLookup, MatchQuery, MatchResult } from '../model';
 import { itemIds } from './guids';
-import { checkFormat, checkTitle } from './cross-checks';
+import { checkFormat, checkTitle, doubtsTables } from './cross-checks';
 import type { IdAnswer } from './id-answer';
 import { DEFAULT_ID_WEIGHTS } from './id-answer';
 import type { RouteWeights } from './id-routes';
@@ -8,7 +8,7 @@ import { movieAnswer, showAnswer } from './id-routes';
 import type { BridgeSettings } from './title-bridge';
 import { bridgeByShow } from './title-bridge';
 import type { TitleAnswer, TitleSource } from './title-source';
-import { titleQueryOf } from './title-source';
+import { rememberingTitles, titleQueryOf } from './title-source';
 
 /**
  * Plex/Trakt item → AniList entries (DESIGN §6, issue 5 item 2). IDs first: the tables are exact where they
@@ -34,18 +34,18 @@ export interface ResolverOptions {
   titleLimit: number;
   weights: RouteWeights;
   /** Title-only shows: the title finds the show, the tables its season. */
-  bridge: BridgeSettings & { overridesTitle: boolean };
+  bridge: BridgeSettings & { overridesTitle: boolean; abstainWhenAmbiguous: boolean };
 }
 
 export const DEFAULT_RESOLVER_OPTIONS: ResolverOptions = {
   minConfidence: 0.6,
-  minTitleConfidence: 0.8,
+  minTitleConfidence: 0,
   sureConfidence: 0.92,
   titleAgreeBonus: 0.2,
   titleConflictPenalty: 0.3,
   formatPenalty: 0.4,
   titleLimit: 5,
-  bridge: { minShowConfidence: 0.7, candidates: 3, penalty: 0.1, overridesTitle: false },
+  bridge: { minShowConfidence: 0.7, candidates: 3, penalty: 0.1, overridesTitle: false, abstainWhenAmbiguous: true },
   weights: { ...DEFAULT_ID_WEIGHTS, otherOrderingPenalty: 0.15, unknownOrderingPenalty: 0.1, absolutePenalty: 0.1, crossProviderPenalty: 0.35, crossProviderBonus: 0.03 },
 };
 
@@ -83,7 +83,8 @@ function matched(ids: number[], confidence: number, candidates: Candidate[]): Ma
   return { status: 'matched', anilistIds: ids, confidence, candidates };
 }
 
-export function createResolver({ lookup, titles = null, formatOf = null, options = {} }: ResolverDeps): Resolver {
+export function createResolver({ lookup, titles: titleSource = null, formatOf = null, options = {} }: ResolverDeps): Resolver {
+  const titles = titleSource ? rememberingTitles(titleSource) : null;
   const settings: ResolverOptions = {
     ...DEFAULT_RESOLVER_OPTIONS,
     ...options,
@@ -104,8 +105,9 @@ export function createResolver({ lookup, titles = null, formatOf = null, options
   function resolve(query: MatchQuery): MatchResult {
     const ids = byIds(query);
     if (ids && formatOf) checkFormat(ids, query, formatOf, settings.formatPenalty);
-    // A sure ID answer needs no title: skipping it keeps the common case fast.
-    if (ids && ids.confidence >= settings.sureConfidence) return matched(ids.ids, ids.confidence, ids.candidates);
+    // The title is asked only where it can change the outcome: that keeps the common case fast.
+    const titleMatters = ids !== null && (ids.confidence < settings.minConfidence || (doubtsTables(query) && ids.confidence < settings.sureConfidence));
+    if (ids && !titleMatters) return matched(ids.ids, ids.confidence, ids.candidates);
     const title = byTitle(query);
     if (ids) {
       checkTitle(ids, query, title, settings.titleAgreeBonus, settings.titleConflictPenalty);
@@ -122,14 +124,16 @@ export function createResolver({ lookup, titles = null, formatOf = null, options
     // An item whose own show ids the tables do not know is not helped by the tables' idea of its title's show.
     const ids = itemIds(query.guids);
     const bridged = titles && ids.tvdb === null && ids.tmdb === null ? bridgeByShow(lookup, titles, query, settings.weights, settings.bridge) : null;
-    if (bridged && bridged.answer.confidence >= settings.minConfidence) {
+    // A later season whose title names several shows: the title's own season words cannot say which show.
+    if (bridged === 'ambiguous' && (query.season ?? 1) > 1 && settings.bridge.abstainWhenAmbiguous) return abstain(title?.candidates ?? []);
+    if (bridged && bridged !== 'ambiguous' && bridged.answer.confidence >= settings.minConfidence) {
       const { answer } = bridged;
       if (titled && answer.ids.includes(titled.anilistId)) return matched(answer.ids, Math.min(0.99, answer.confidence + settings.titleAgreeBonus), merged(answer.candidates, title?.candidates ?? []));
       if (!titled || settings.bridge.overridesTitle) return matched(answer.ids, answer.confidence, merged(answer.candidates, title?.candidates ?? []));
       return abstain(merged(title?.candidates ?? [], answer.candidates));
     }
     if (title && titled) return matched(title.anilistIds?.length ? title.anilistIds : [titled.anilistId], titled.confidence, title.candidates);
-    return abstain(merged(title?.candidates ?? [], bridged?.answer.candidates ?? []));
+    return abstain(merged(title?.candidates ?? [], bridged && bridged !== 'ambiguous' ? bridged.answer.candidates : []));
   }
 
   return { resolve };

@@ -37,7 +37,10 @@ function sameShow(a: ItemIds, b: ItemIds): boolean {
   return (a.tvdb !== null && a.tvdb === b.tvdb) || (a.tmdb !== null && a.tmdb === b.tmdb);
 }
 
-export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: MatchQuery, weights: RouteWeights, settings: BridgeSettings): { answer: IdAnswer; via: number } | null {
+/** The tables' season for the title's show; `ambiguous` when the title's leading candidates sit in different shows. */
+export type Bridged = { answer: IdAnswer; via: number } | 'ambiguous' | null;
+
+export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: MatchQuery, weights: RouteWeights, settings: BridgeSettings): Bridged {
   if (query.type !== 'show' || query.title.trim() === '') return null;
   const base = titles.match({ title: query.title, year: query.year ?? null, type: 'show', season: 1 }, settings.candidates + 2);
   const strong = base.candidates.filter((candidate) => candidate.confidence >= settings.minShowConfidence).slice(0, settings.candidates);
@@ -47,7 +50,7 @@ export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: 
   if (show.tvdb === null && show.tmdb === null) return null;
   for (const other of strong.slice(1)) {
     const theirs = showsOf(lookup, other.anilistId);
-    if ((theirs.tvdb !== null || theirs.tmdb !== null) && !sameShow(show, theirs)) return null;
+    if ((theirs.tvdb !== null || theirs.tmdb !== null) && !sameShow(show, theirs)) return 'ambiguous';
   }
   const answer = showAnswer(lookup, { ...query, guids: [] }, show, weights);
   if (!answer) return null;
