@@ -90,9 +90,10 @@ describe('movies', () => {
     expect(titles.asked[0]).toMatchObject({ title: 'A Silent Voice', type: 'movie', year: 2016 });
   });
 
-  it('a weak title match is not enough', () => {
+  it('a title match below the resolver’s own bar is not enough', () => {
     const titles = fakeTitles({ 'A Silent Voice': 20954 }, 0.5);
-    expect(createResolver({ lookup: tables, titles }).resolve(movie('A Silent Voice', [])).status).toBe('abstain');
+    expect(createResolver({ lookup: tables, titles, options: { minTitleConfidence: 0.6 } }).resolve(movie('A Silent Voice', [])).status).toBe('abstain');
+    expect(createResolver({ lookup: tables, titles }).resolve(movie('A Silent Voice', [])).status).toBe('matched');
   });
 });
 
