@@ -7,12 +7,7 @@ import type { AnimeLinks, MappingSourceName } from '../model';
  * nothing can be looked up through them. The JSON was written by build.ts from validated loader output, so it
  * is trusted here; a row that is not an object is skipped rather than failing every lookup.
  */
-interface EntryRow {
-  source: MappingSourceName;
-  anilist_id: number | null;
-  anidb_id: number | null;
-  links: string;
-}
+type EntryRow = [source: MappingSourceName, anilistId: number | null, anidbId: number | null, links: string];
 
 export function loadResolvedEntries(db: Database.Database): AnimeLinks[] {
   const hops = new Map<number, number[]>();
@@ -22,13 +17,14 @@ export function loadResolvedEntries(db: Database.Database): AnimeLinks[] {
     else hops.set(row.anidb_id, [row.anilist_id]);
   }
   const resolved: AnimeLinks[] = [];
-  const rows = db.prepare<[], EntryRow>('SELECT source, anilist_id, anidb_id, links FROM mapping_entries WHERE anilist_id IS NOT NULL OR anidb_id IN (SELECT anidb_id FROM mapping_anidb_hops)').all();
-  for (const row of rows) {
-    const stored = JSON.parse(row.links) as Omit<AnimeLinks, 'source'> | null;
-    if (typeof stored !== 'object' || stored === null) continue;
-    const links: AnimeLinks = { ...stored, source: row.source };
-    if (row.anilist_id !== null) resolved.push(links);
-    else if (row.anidb_id !== null) for (const anilistId of hops.get(row.anidb_id) ?? []) resolved.push({ ...links, anilistId });
+  // Raw rows and one JSON.parse each, nothing else per row: this runs over every entry of every table.
+  const rows = db.prepare<[], EntryRow>('SELECT source, anilist_id, anidb_id, links FROM mapping_entries').raw().all();
+  for (const [source, anilistId, anidbId, json] of rows) {
+    const links = JSON.parse(json) as AnimeLinks | null;
+    if (typeof links !== 'object' || links === null) continue;
+    links.source = source;
+    if (anilistId !== null) resolved.push(links);
+    else if (anidbId !== null) for (const hop of hops.get(anidbId) ?? []) resolved.push({ ...links, anilistId: hop });
   }
   return resolved;
 }
