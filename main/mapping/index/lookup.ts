@@ -39,15 +39,15 @@ function withoutRepeats(sorted: LinkHit[]): LinkHit[] {
 
 const externalKey = (kind: IdKind, id: string): string => `${kind}:${id}`;
 
-function externalIdsOf(links: AnimeLinks): string[] {
-  const keys = [externalKey('anilist', String(links.anilistId))];
-  for (const id of links.malIds) keys.push(externalKey('mal', String(id)));
-  if (links.anidbId !== null) keys.push(externalKey('anidb', String(links.anidbId)));
-  if (links.tvdbId !== null) keys.push(externalKey('tvdb', String(links.tvdbId)));
-  for (const id of links.tmdbShowIds) keys.push(externalKey('tmdb_show', String(id)));
-  for (const id of links.tmdbMovieIds) keys.push(externalKey('tmdb_movie', String(id)));
-  for (const id of links.imdbIds) keys.push(externalKey('imdb', id));
-  return keys;
+/** Adds one hit under every id the entry links; the hit object is shared, as answers are copied lists of it. */
+function addExternal(external: Map<string, LinkHit[]>, links: AnimeLinks, hit: LinkHit): void {
+  push(external, `anilist:${hit.anilistId}`, hit);
+  for (const id of links.malIds) push(external, `mal:${id}`, hit);
+  if (links.anidbId !== null) push(external, `anidb:${links.anidbId}`, hit);
+  if (links.tvdbId !== null) push(external, `tvdb:${links.tvdbId}`, hit);
+  for (const id of links.tmdbShowIds) push(external, `tmdb_show:${id}`, hit);
+  for (const id of links.tmdbMovieIds) push(external, `tmdb_movie:${id}`, hit);
+  for (const id of links.imdbIds) push(external, `imdb:${id}`, hit);
 }
 
 function buildMaps(entries: AnimeLinks[]): Maps {
@@ -56,7 +56,7 @@ function buildMaps(entries: AnimeLinks[]): Maps {
     const anilistId = links.anilistId;
     if (anilistId === null) continue;
     push(maps.byAnilist, anilistId, links);
-    for (const key of externalIdsOf(links)) push(maps.external, key, { anilistId, source: links.source });
+    addExternal(maps.external, links, { anilistId, source: links.source });
     for (const mapping of links.seasons) {
       const hit: SeasonHit = { anilistId, source: links.source, mapping };
       push(maps.seasons, `${mapping.provider}:${mapping.showId}:${mapping.season}`, hit);
