@@ -33,6 +33,8 @@ export interface CandidateIndex {
    * (`by: 'full'`, movies: "Barefoot Gen 2" is another film); else at most `limit` fuzzy whole-title hits.
    */
   lookup(query: SeasonWords, by: 'base' | 'full', limit?: number): KeyHit[];
+  /** Only the exact hit on the base or whole-title key, never fuzzy ones. */
+  exact(query: SeasonWords, by: 'base' | 'full'): KeyHit | null;
   /** Titles that start with all of the query's base words and add more: sequels with a new subtitle. */
   sequels(query: SeasonWords, limit?: number): KeyHit[];
   /** Keys the inverted index proposes for these words before the re-rank (exposed to test the bound). */
@@ -42,7 +44,9 @@ export interface CandidateIndex {
 export interface CandidateIndexOptions {
   /** Keys handed to the re-rank per query. */
   proposals?: number;
-  /** Words in more keys than this are too common to propose candidates ("no", "the", "season"). */
+  /** Words in more keys than this only score keys a rarer word proposed ("no", "the", "season"). */
+  rareWordLimit?: number;
+  /** Words in more keys than this never propose, even when they are the query's rarest. */
   commonWordLimit?: number;
 }
 
@@ -51,6 +55,11 @@ interface KeyEntry {
   words: string[];
   postings: TitlePosting[];
 }
+
+/** Keys fuse.js re-ranks per query. */
+const FUSE_KEYS = 4;
+/** Below this word overlap a key cannot reach an answering similarity (0.75 × overlap + 0.25 × 1), so fuse skips it. */
+const MIN_OVERLAP_FOR_RERANK = 0.4;
 
 function addPosting(map: Map<string, KeyEntry>, key: string, words: string[], posting: TitlePosting): void {
   let entry = map.get(key);
@@ -62,8 +71,9 @@ function addPosting(map: Map<string, KeyEntry>, key: string, words: string[], po
 }
 
 export function buildCandidateIndex(records: readonly TitleRecord[], options: CandidateIndexOptions = {}): CandidateIndex {
-  const maxProposals = options.proposals ?? 30;
-  const commonLimit = options.commonWordLimit ?? 1500;
+  const maxProposals = options.proposals ?? 15;
+  const rareLimit = options.rareWordLimit ?? 200;
+  const commonLimit = options.commonWordLimit ?? 500;
   const bases = new Map<string, KeyEntry>();
   const fulls = new Map<string, KeyEntry>();
   const looses = new Map<string, KeyEntry>();
@@ -99,12 +109,20 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
   const weightOf = (word: string): number => (FILM_WORDS.has(word) ? 0.05 : 1 / Math.log2(1 + (byWord.get(word)?.length ?? 1)));
 
   function proposals(words: readonly string[], limit: number): string[] {
+    // Rarest words first: they open candidates; common words only add to keys already opened, so a query
+    // full of "no", "the" and "season" never walks thousands of keys.
+    const known = [...new Set(words)]
+      .map((word) => ({ word, keys: byWord.get(word) ?? [] }))
+      .filter((entry) => entry.keys.length > 0)
+      .sort((a, b) => a.keys.length - b.keys.length);
     const scores = new Map<string, number>();
-    for (const word of new Set(words)) {
-      const list = byWord.get(word);
-      if (!list || list.length > commonLimit) continue;
+    for (const [i, { word, keys }] of known.entries()) {
       const weight = weightOf(word);
-      for (const key of list) scores.set(key, (scores.get(key) ?? 0) + weight);
+      if (keys.length <= rareLimit || (i === 0 && keys.length <= commonLimit)) {
+        for (const key of keys) scores.set(key, (scores.get(key) ?? 0) + weight);
+      } else {
+        for (const [key, score] of scores) if (fulls.get(key)?.words.includes(word)) scores.set(key, score + weight);
+      }
     }
     return [...scores.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
@@ -129,16 +147,25 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
   function fuzzy(query: SeasonWords, limit: number): KeyHit[] {
     const proposed = proposals(query.words, maxProposals);
     if (proposed.length === 0) return [];
-    const entries = proposed.map((key) => ({ key, entry: fulls.get(key) as KeyEntry }));
-    // fuse.js re-ranks only the proposed keys; its typo-tolerant score is blended with the word overlap,
-    // which it lacks (fuse finds "Galaxy Express 999" inside any longer title).
-    const fuse = new Fuse(entries, { keys: ['entry.text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
-    const typo = new Map(fuse.search(query.words.join(' ')).map((result) => [result.item.key, 1 - (result.score ?? 1)]));
-    return entries
-      .map(({ key, entry }) => ({
+    const scored = proposed
+      .map((key) => {
+        const entry = fulls.get(key) as KeyEntry;
+        return { key, entry, overlap: overlap(query.words, entry.words), typo: 0 };
+      })
+      .sort((a, b) => b.overlap - a.overlap);
+    // fuse.js re-ranks the leading keys; its typo-tolerant score is blended with the word overlap, which it
+    // lacks (fuse finds "Galaxy Express 999" inside any longer title). When even a perfect fuse score could
+    // not lift the best key to a usable similarity, the re-rank is skipped: it is the costly step.
+    const leaders = scored.slice(0, FUSE_KEYS).filter((entry) => entry.overlap >= MIN_OVERLAP_FOR_RERANK);
+    if (leaders.length > 0) {
+      const fuse = new Fuse(leaders, { keys: ['entry.text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+      for (const result of fuse.search(query.words.join(' '))) result.item.typo = 1 - (result.score ?? 1);
+    }
+    return scored
+      .map(({ key, entry, overlap: shared, typo }) => ({
         key,
         text: entry.text,
-        similarity: 0.75 * overlap(query.words, entry.words) + 0.25 * (typo.get(key) ?? 0),
+        similarity: 0.75 * shared + 0.25 * typo,
         via: 'fuzzy' as const,
         postings: entry.postings,
       }))
@@ -146,10 +173,15 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
       .slice(0, limit);
   }
 
-  function lookup(query: SeasonWords, by: 'base' | 'full', limit = 10): KeyHit[] {
+  function exact(query: SeasonWords, by: 'base' | 'full'): KeyHit | null {
     const key = by === 'base' ? query.baseKey : query.fullKey;
-    const exact = (by === 'base' ? bases : fulls).get(key);
-    if (exact) return [{ key, text: exact.text, similarity: 1, via: 'exact', postings: exact.postings }];
+    const entry = (by === 'base' ? bases : fulls).get(key);
+    return entry ? { key, text: entry.text, similarity: 1, via: 'exact', postings: entry.postings } : null;
+  }
+
+  function lookup(query: SeasonWords, by: 'base' | 'full', limit = 10): KeyHit[] {
+    const hit = exact(query, by);
+    if (hit) return [hit];
     const loose = by === 'full' && query.looseKey !== '' ? looses.get(query.looseKey) : undefined;
     if (loose) return [{ key: query.looseKey, text: loose.text, similarity: 1, via: 'loose', postings: loose.postings }];
     return fuzzy(query, limit);
@@ -161,5 +193,5 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     return [{ key: query.baseKey, text: query.base.join(' '), similarity: 1, via: 'sequel', postings: postings.slice(0, limit) }];
   }
 
-  return { records, lookup, sequels, proposals };
+  return { records, lookup, exact, sequels, proposals };
 }

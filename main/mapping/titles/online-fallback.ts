@@ -7,7 +7,8 @@
 import type { Candidate, Evidence } from '../model';
 import type { TitleQuery } from './evidence';
 import { createTitleMatcher, type TitleMatch, type TitleMatcher, type TitleMatcherOptions } from './title-matcher';
-import type { TitleRecord } from './title-pool';
+import type { TitleSummary } from '../../providers/model/list-entry';
+import { recordFromSummary, type TitleRecord } from './title-pool';
 
 export type SearchOnline = (title: string, signal?: AbortSignal) => Promise<TitleRecord[]>;
 
@@ -19,6 +20,19 @@ export interface OnlineFallbackOptions {
   /** Decision settings for the online results (defaults: the local matcher's). */
   matcher?: TitleMatcherOptions;
   signal?: AbortSignal;
+}
+
+/** The slice of the AniList client (main/providers/anilist/client.ts) the fallback needs. */
+export interface AnimeSearch {
+  searchMedia(query: string, type: 'ANIME', page: number, options: { perPage: number; signal?: AbortSignal }): Promise<{ titles: TitleSummary[] }>;
+}
+
+/** Adapts the AniList client's searchMedia to the fallback: the first page of anime, as pool records. */
+export function searchOnlineWith(client: AnimeSearch, perPage = 10): SearchOnline {
+  return async (title, signal) => {
+    const page = await client.searchMedia(title, 'ANIME', 1, signal ? { perPage, signal } : { perPage });
+    return page.titles.map(recordFromSummary).filter((record): record is TitleRecord => record !== null);
+  };
 }
 
 /** Marks a candidate as found through AniList's search, for the review queue. */

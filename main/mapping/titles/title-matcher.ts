@@ -104,8 +104,9 @@ function unmarked(words: SeasonWords): SeasonWords {
  * of the show's name, and the query's own season counts from there.
  */
 function namedShow(index: CandidateIndex, parsed: SeasonWords): { words: SeasonWords; hits: KeyHit[] } | null {
-  const hits = index.lookup(parsed, 'full').filter((hit) => hit.via === 'exact');
-  if (hits.length === 0) return null;
+  const hit = index.exact(parsed, 'full');
+  if (!hit) return null;
+  const hits = [hit];
   return { words: unmarked(parsed), hits: hits.map((hit) => ({ ...hit, postings: hit.postings.map((posting) => ({ ...posting, words: unmarked(posting.words) })) })) };
 }
 
@@ -123,10 +124,17 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
   }
   const byRecord = new Map<number, Ranked>();
   for (const hit of hits) {
+    // A record's titles within one hit, grouped once: big franchises have hundreds of postings per key.
+    const byOwner = new Map<number, TitlePosting[]>();
+    for (const posting of hit.postings) {
+      const list = byOwner.get(posting.record);
+      if (list) list.push(posting);
+      else byOwner.set(posting.record, [posting]);
+    }
     for (const posting of hit.postings) {
       const record = index.records[posting.record];
       if (!record) continue;
-      const evidence = weighPosting(wanted, hit, posting, record, recordYear(record, hit.postings.filter((p) => p.record === posting.record)));
+      const evidence = weighPosting(wanted, hit, posting, record, recordYear(record, byOwner.get(posting.record) ?? []));
       const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);
       if (known && known.score >= score) continue;

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { matchWithFallback, mergeCandidates, type SearchOnline } from '../../../../../main/mapping/titles/online-fallback';
+import type { AnilistClient } from '../../../../../main/providers/anilist/client';
+import type { TitleSummary } from '../../../../../main/providers/model/list-entry';
+import { matchWithFallback, mergeCandidates, searchOnlineWith, type AnimeSearch, type SearchOnline } from '../../../../../main/mapping/titles/online-fallback';
 import { createTitleMatcher } from '../../../../../main/mapping/titles/title-matcher';
 import type { TitleRecord } from '../../../../../main/mapping/titles/title-pool';
 
@@ -57,5 +59,39 @@ describe('online fallback', () => {
     );
     expect(merged.map((candidate) => [candidate.anilistId, candidate.confidence])).toEqual([[2, 0.9], [1, 0.8]]);
     expect(merged[1]?.evidence.map((item) => item.kind)).toEqual(['online-search']);
+  });
+});
+
+describe('searchOnlineWith (AniList searchMedia adapter)', () => {
+  const summary = (id: number | undefined, extra: Partial<TitleSummary> = {}): TitleSummary => ({
+    ids: id === undefined ? { mal: 9 } : { anilist: id },
+    kind: 'anime',
+    title: 'Sousou no Frieren',
+    english: 'Frieren: Beyond Journey’s End',
+    native: '葬送のフリーレン',
+    synonyms: ['Frieren'],
+    format: 'tv',
+    episodes: 28,
+    chapters: null,
+    volumes: null,
+    startDate: '2023-09-29',
+    adult: false,
+    cover: null,
+    ...extra,
+  });
+
+  it('asks for one page of anime and maps titles, format, year and episodes', async () => {
+    const searchMedia = vi.fn(async () => ({ titles: [summary(154587), summary(undefined)], hasNextPage: false }));
+    const client: AnimeSearch = { searchMedia };
+    const records = await searchOnlineWith(client, 5)('Frieren');
+    expect(searchMedia).toHaveBeenCalledWith('Frieren', 'ANIME', 1, { perPage: 5 });
+    expect(records).toEqual([
+      { anilistId: 154587, titles: ['Sousou no Frieren', 'Frieren: Beyond Journey’s End', '葬送のフリーレン', 'Frieren'], format: 'TV', year: 2023, episodes: 28 },
+    ]);
+  });
+
+  it('accepts the real AniList client type', () => {
+    const accepts = (client: AnilistClient): SearchOnline => searchOnlineWith(client);
+    expect(typeof accepts).toBe('function');
   });
 });
