@@ -44,6 +44,7 @@ export const WEIGHTS = {
   laterPart: -0.3,
   typeAgreed: 0.05,
   typeNear: 0.02,
+  typeOvaShow: -0.06,
   typeContradicted: -0.35,
   typeLoose: -0.1,
   typeOnaFilm: -0.2,
@@ -132,6 +133,8 @@ function typeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   const agrees = wanted.type === 'movie' ? format === 'MOVIE' : SHOW_FORMATS.has(format);
   // A Plex show is most often a TV series; an OVA or web series fits, a little less well.
   const near = wanted.type === 'show' && format !== 'TV' && format !== 'TV_SHORT';
+  // Between a TV series and an OVA of the same name, a Plex show is nearly always the series.
+  if (agrees && format === 'OVA' && wanted.type === 'show') return { kind: 'type', detail: 'OVA for a show', weight: WEIGHTS.typeOvaShow };
   if (agrees) return { kind: 'type', detail: `${format} agrees with ${wanted.type}`, weight: near ? WEIGHTS.typeNear : WEIGHTS.typeAgreed };
   // Plex files OVAs and specials as movies, and a one-off special may sit in a show; a TV series is never a film.
   // A web series (ONA) filed as a film is rarer than an OVA or special, and often a same-named series.

@@ -46,7 +46,7 @@ export interface Ranked {
 /** Defaults tuned on the benchmark's title_dev set (clean stratum), never on individual cases. */
 export const DEFAULT_THRESHOLD = 0.75;
 export const DEFAULT_MARGIN = 0.1;
-export const DEFAULT_FUZZY_MARGIN = 0.2;
+export const DEFAULT_FUZZY_MARGIN = 0.22;
 
 /** Two titles are parts of one season when they share base and season and differ only in part. */
 function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
@@ -55,6 +55,13 @@ function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
 
 /** OVAs, specials and films that extend a title are side stories far more often than a next season. */
 const SEQUEL_FORMATS = new Set(['TV', 'ONA', 'TV_SHORT']);
+
+/** A "subtitle" of only these words ("the Animation", "(TV)") renames the show; it is no sequel. */
+const GENERIC_SUBTITLE = new Set(['the', 'animation', 'anime', 'tv', 'series', 'ova', 'ona']);
+
+function onlyGeneric(rest: readonly string[]): boolean {
+  return rest.every((word) => GENERIC_SUBTITLE.has(word));
+}
 
 /** Words that, right after a show's name, make the rest a season marker rather than a subtitle. */
 const SEASON_CONTINUATIONS = new Set(['season', 'part', 'cour', 'stage', 'series', 'final']);
@@ -86,7 +93,7 @@ function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly K
     postings: hit.postings
       .filter((posting) => series(posting) && !named.has(posting.record))
       .map((posting) => (ownMarker(posting) ? { ...posting, words: unmarked(posting.words) } : posting))
-      .filter((posting) => !hasMarker(posting.words)),
+      .filter((posting) => !hasMarker(posting.words) && !onlyGeneric(posting.words.words.slice(words.words.length))),
   }));
 }
 
