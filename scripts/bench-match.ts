@@ -14,7 +14,7 @@ import { openDatabase } from '../main/db/open-database';
 import { PARSERS, TABLE_SOURCES, type TableSourceName } from '../main/mapping/data/index';
 import { createMappingLookup, indexedFile, replaceSourceIndex } from '../main/mapping/index/index';
 import type { MappingLookup, MatchQuery, MatchResult } from '../main/mapping/model';
-import { createResolver, type ResolverOptions } from '../main/mapping/resolve/resolver';
+import { createResolver, type ResolverOverrides } from '../main/mapping/resolve/resolver';
 import { loadBenchCatalog } from '../main/mapping/titles/catalog-loader';
 import { createTitleMatcher } from '../main/mapping/titles/title-matcher';
 import { sharedDir } from '../test/support/shared-dir';
@@ -130,7 +130,7 @@ function main(options: Options): void {
   const formats = new Map(pool.map((record) => [record.anilistId, record.format ?? null]));
   const titles = options.titles ? createTitleMatcher(pool) : null;
   const loadMs = performance.now() - loadStart;
-  const overrides = options.options ? (JSON.parse(options.options) as Partial<ResolverOptions>) : {};
+  const overrides = options.options ? (JSON.parse(options.options) as ResolverOverrides) : {};
   const resolver = createResolver({ lookup, titles, formatOf: (id) => formats.get(id), options: overrides });
 
   const caseFiles = [...options.cases.map((path) => resolve(path)), ...(options.dev ? ['guid_dev.json', 'title_dev.json'].map((name) => join(shared.bench, name)) : [])];

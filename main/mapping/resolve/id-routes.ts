@@ -23,6 +23,8 @@ export interface RouteWeights extends IdWeights {
   /** The other provider's season names a different first entry. */
   crossProviderPenalty: number;
   crossProviderBonus: number;
+  /** Nothing but the leading table's one row says so. */
+  lonePenalty: number;
 }
 
 type Provider = 'tvdb' | 'tmdb';
@@ -67,7 +69,14 @@ function idsOf(ballot: Ballot): Set<number> {
 function crossChecked(first: Looked, second: Looked | null, weights: RouteWeights, secondName: string): IdAnswer | null {
   const corroborating = second ? idsOf(second.ballot) : undefined;
   const answer = answerFrom(first.ballot, first.what, weights, { ...first.route, ...(corroborating ? { corroborating } : {}) });
-  if (!answer || !corroborating) return answer;
+  if (!answer) return null;
+  if (answer.tally.agreeing.length === 0 && !corroborating?.has(answer.ids[0] ?? -1)) {
+    // One row of one table, which nothing else repeats: tables carry mistaken rows, so it needs a title to agree.
+    answer.confidence = Math.max(0, answer.confidence - weights.lonePenalty);
+    answer.candidates[0]?.evidence.push({ kind: 'id-table', detail: 'no other table or id says the same', weight: -weights.lonePenalty });
+    for (const candidate of answer.candidates) candidate.confidence = Math.min(candidate.confidence, answer.confidence);
+  }
+  if (!corroborating) return answer;
   const lead = answer.ids[0] ?? -1;
   const agree = corroborating.has(lead);
   if (!agree && answer.ids.some((id) => corroborating.has(id))) return answer;

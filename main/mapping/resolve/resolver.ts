@@ -33,6 +33,8 @@ export interface ResolverOptions {
   /** How many title candidates to ask for (shown in review). */
   titleLimit: number;
   weights: RouteWeights;
+  /** A later season of a show known by id, which no table maps at that season, is not answered by title. */
+  laterSeasonNeedsTables: boolean;
   /** Title-only shows: the title finds the show, the tables its season. */
   bridge: BridgeSettings & { overridesTitle: boolean; abstainWhenAmbiguous: boolean };
 }
@@ -45,20 +47,27 @@ export const DEFAULT_RESOLVER_OPTIONS: ResolverOptions = {
   titleConflictPenalty: 0.3,
   formatPenalty: 0.4,
   titleLimit: 5,
+  laterSeasonNeedsTables: true,
   bridge: { minShowConfidence: 0.7, candidates: 3, penalty: 0.1, overridesTitle: false, abstainWhenAmbiguous: true },
-  weights: { ...DEFAULT_ID_WEIGHTS, otherOrderingPenalty: 0.15, unknownOrderingPenalty: 0.1, absolutePenalty: 0.1, crossProviderPenalty: 0.35, crossProviderBonus: 0.03 },
+  weights: { ...DEFAULT_ID_WEIGHTS, otherOrderingPenalty: 0.15, unknownOrderingPenalty: 0.1, absolutePenalty: 0.1, crossProviderPenalty: 0.35, crossProviderBonus: 0.03, lonePenalty: 0.35 },
 };
 
 export interface Resolver {
   resolve(query: MatchQuery): MatchResult;
 }
 
+/** Options to change: any subset, nested weights and bridge settings included. */
+export type ResolverOverrides = Partial<Omit<ResolverOptions, 'weights' | 'bridge'>> & {
+  weights?: Partial<RouteWeights>;
+  bridge?: Partial<ResolverOptions['bridge']>;
+};
+
 export interface ResolverDeps {
   lookup: MappingLookup;
   titles?: TitleSource | null;
   /** AniList format of an entry (TV, MOVIE, OVA…), where known: a movie item should not land on a TV series. */
   formatOf?: ((anilistId: number) => string | null | undefined) | null;
-  options?: Partial<ResolverOptions>;
+  options?: ResolverOverrides;
 }
 
 function abstain(candidates: Candidate[]): MatchResult {
@@ -124,6 +133,10 @@ export function createResolver({ lookup, titles: titleSource = null, formatOf = 
     // An item whose own show ids the tables do not know is not helped by the tables' idea of its title's show.
     const ids = itemIds(query.guids);
     const bridged = titles && ids.tvdb === null && ids.tmdb === null ? bridgeByShow(lookup, titles, query, settings.weights, settings.bridge) : null;
+    // A later season of a show the tables know by id but not at this season: the title's season words are
+    // all that is left, and they disagree with how AniList splits seasons too often to act on.
+    const knownShow = ids.tvdb !== null || ids.tmdb !== null;
+    if (knownShow && (query.season ?? 1) > 1 && settings.laterSeasonNeedsTables) return abstain(title?.candidates ?? []);
     // A later season whose title names several shows: the title's own season words cannot say which show.
     if (bridged === 'ambiguous' && (query.season ?? 1) > 1 && settings.bridge.abstainWhenAmbiguous) return abstain(title?.candidates ?? []);
     if (bridged && bridged !== 'ambiguous' && bridged.answer.confidence >= settings.minConfidence) {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, MatchQuery } from '../../../../../main/mapping/model';
-import { createResolver } from '../../../../../main/mapping/resolve/resolver';
+import { createResolver as createStrictResolver, type ResolverDeps } from '../../../../../main/mapping/resolve/resolver';
 import type { TitleAnswer, TitleSource } from '../../../../../main/mapping/resolve/title-source';
 import { fakeLookup, links, season } from './fake-lookup';
+
+/** Each fixture gives a title one table's rows: these tests are about what the rows say, not how many repeat them. */
+function createResolver(deps: ResolverDeps) {
+  return createStrictResolver({ ...deps, options: { ...deps.options, weights: { lonePenalty: 0, ...deps.options?.weights } } });
+}
 
 /** Rival rows, partial tables, formats and titles: the evidence around the ID tables. */
 
@@ -99,5 +104,31 @@ describe('titles beside the tables', () => {
   it('a title-only season where the title names another season than the tables goes to review', () => {
     const resolver = createResolver({ lookup, titles: titlesFor({ 'Show A': 1000 }, true) });
     expect(resolver.resolve(show('Show A', [], 2, { seasonOrdering: 'tmdb(trakt)' })).status).toBe('abstain');
+  });
+});
+
+describe('corroboration', () => {
+  const one = fakeLookup([links('anibridge-v3', 11103, { tmdbMovieIds: [396861] })]);
+  const movie: MatchQuery = { type: 'movie', title: 'Busou Shinki Moon Angel', guids: ['tmdb://396861'] };
+
+  it('one row of one table, which nothing repeats, goes to review', () => {
+    const result = createStrictResolver({ lookup: one }).resolve(movie);
+    expect(result.status).toBe('abstain');
+    expect(result.candidates[0]?.evidence.some((e) => e.detail.includes('no other table'))).toBe(true);
+  });
+
+  it('is enough once another table, the other id, or the title says the same', () => {
+    const two = fakeLookup([links('anibridge-v3', 11103, { tmdbMovieIds: [396861] }), links('fribb', 11103, { tmdbMovieIds: [396861] })]);
+    expect(createStrictResolver({ lookup: two }).resolve(movie).anilistIds).toEqual([11103]);
+    const byImdb = fakeLookup([links('anibridge-v3', 11103, { tmdbMovieIds: [396861], imdbIds: ['tt2074341'] })]);
+    expect(createStrictResolver({ lookup: byImdb }).resolve({ ...movie, guids: ['tmdb://396861', 'imdb://tt2074341'] }).anilistIds).toEqual([11103]);
+    expect(createStrictResolver({ lookup: one, titles: titlesFor({ 'Busou Shinki Moon Angel': 11103 }) }).resolve(movie).anilistIds).toEqual([11103]);
+  });
+
+  it('a later season the tables do not map, of a show they know by id, is not answered by title', () => {
+    const lookup = fakeLookup([links('fribb', 1000, { seasons: [season('tmdb', 50, 1)] }), links('kometa', 1000, { seasons: [season('tmdb', 50, 1)] })]);
+    const resolver = createStrictResolver({ lookup, titles: titlesFor({ 'Show A': 1999 }) });
+    expect(resolver.resolve(show('Show A', ['tmdb://50'], 3, { seasonOrdering: 'tmdb' })).status).toBe('abstain');
+    expect(createStrictResolver({ lookup }).resolve(show('Show A', ['tmdb://50'], 1, { seasonOrdering: 'tmdb' })).anilistIds).toEqual([1000]);
   });
 });

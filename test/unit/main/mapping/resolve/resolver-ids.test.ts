@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, MatchQuery } from '../../../../../main/mapping/model';
-import { createResolver } from '../../../../../main/mapping/resolve/resolver';
+import { createResolver as createStrictResolver, type ResolverDeps } from '../../../../../main/mapping/resolve/resolver';
 import type { TitleAnswer, TitleQuery, TitleSource } from '../../../../../main/mapping/resolve/title-source';
 import { fakeLookup, links, season } from './fake-lookup';
+
+/** Each fixture gives a title one table's rows: these tests are about what the rows say, not how many repeat them. */
+function createResolver(deps: ResolverDeps) {
+  return createStrictResolver({ ...deps, options: { ...deps.options, weights: { lonePenalty: 0, ...deps.options?.weights } } });
+}
 
 /** Which ids the resolver trusts, in which numbering, and when it turns to titles or abstains. */
 

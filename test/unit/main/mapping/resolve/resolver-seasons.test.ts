@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchQuery } from '../../../../../main/mapping/model';
-import { createResolver } from '../../../../../main/mapping/resolve/resolver';
+import { createResolver as createStrictResolver, type ResolverDeps } from '../../../../../main/mapping/resolve/resolver';
 import { fakeLookup, links, season } from './fake-lookup';
+
+/** Each fixture gives a title one table's rows: these tests are about what the rows say, not how many repeat them. */
+function createResolver(deps: ResolverDeps) {
+  return createStrictResolver({ ...deps, options: { ...deps.options, weights: { lonePenalty: 0, ...deps.options?.weights } } });
+}
 
 /** Season-level cases where one provider season and AniList entries do not line up one to one. */
 
