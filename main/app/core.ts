@@ -3,6 +3,7 @@ import { listAccounts } from '../db/accounts-repository';
 import { createAccountsModule, type AccountsModule } from './accounts-handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus } from './event-bus';
+import { createMappingDataHandlers } from './mapping-data-handlers';
 import { createMatchingModule, type MatchingModule } from './matching-handlers';
 import type { CorePorts, EventBus, EventListener } from './ports';
 
@@ -44,6 +45,7 @@ export function createCore(ports: CorePorts): Core {
     'accounts.list': () => listAccounts(ports.db),
     ...accounts.handlers,
     ...matching.handlers,
+    ...createMappingDataHandlers(ports),
   };
 
   return {

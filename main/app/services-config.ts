@@ -35,6 +35,11 @@ export const servicesConfigSchema = z.object({
   }),
   /** The API clients registered with these hosts (the emulators' demo clients); absent for the real services. */
   clients: builtInClientsSchema.optional(),
+  /**
+   * Where the ID mapping tables are downloaded from, per source; null leaves a source out (the demo, which
+   * must not reach the internet). Absent: the published URLs.
+   */
+  mappings: z.record(z.enum(['anibridge-v3', 'plexanibridge-v2', 'anime-lists', 'kometa', 'fribb']), url.nullable()).optional(),
 });
 
 export type ServicesConfig = z.infer<typeof servicesConfigSchema>;

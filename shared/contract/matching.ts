@@ -70,3 +70,18 @@ export const overrideViewSchema = z.object({
 /** Files up to 5 MB: the largest community custom-mapping files are well under 1 MB. */
 export const overridesImportSchema = z.object({ format: z.enum(['plexanisync', 'kizuna']), text: z.string().min(1).max(5 * 1024 * 1024) }).strict();
 export const overridesExportSchema = z.object({ format: z.enum(['anibridge', 'kizuna']) }).strict();
+
+export const mappingSourceNameSchema = z.enum(['anibridge-v3', 'plexanibridge-v2', 'anime-lists', 'kometa', 'fribb']);
+
+/** Which ID tables are in use: without any, matching works from titles alone (and says so). */
+export const mappingStatusSchema = z.object({
+  sources: z.array(z.object({ source: mappingSourceNameSchema, entries: z.number().int(), url: z.string(), fetchedAt: z.string() })),
+  titlesOnly: z.boolean(),
+  message: z.string(),
+});
+
+export const mappingUpdateSchema = z.object({
+  sources: z.array(z.object({ source: mappingSourceNameSchema, status: z.enum(['updated', 'not-modified', 'failed']), message: z.string(), entries: z.number().int().nullable() })),
+  titlesOnly: z.boolean(),
+  message: z.string(),
+});

@@ -24,6 +24,8 @@ export const methodNames = [
   'overrides.delete',
   'overrides.export',
   'overrides.import',
+  'mapping.status',
+  'mapping.update',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -14,6 +14,8 @@ import {
   setServiceClientInputSchema,
 } from './accounts';
 import {
+  mappingStatusSchema,
+  mappingUpdateSchema,
   overrideViewSchema,
   overridesExportSchema,
   overridesImportSchema,
@@ -91,6 +93,9 @@ export const methods = {
   'overrides.list': { input: noInput, output: z.array(overrideViewSchema) },
   'overrides.delete': { input: z.object({ id: z.number().int() }).strict(), output: z.object({ deleted: z.boolean() }) },
   'overrides.export': { input: overridesExportSchema, output: z.object({ fileName: z.string(), text: z.string(), leftOut: z.array(z.object({ itemKey: z.string(), reason: z.string() })) }) },
+  'mapping.status': { input: noInput, output: mappingStatusSchema },
+  /** Downloads the ID tables that changed (conditional requests), keeping the last good copy of each. */
+  'mapping.update': { input: noInput, output: mappingUpdateSchema },
   'overrides.import': { input: overridesImportSchema, output: z.object({ imported: z.number().int(), entries: z.number().int() }) },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

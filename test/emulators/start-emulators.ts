@@ -95,6 +95,8 @@ export const demoClients: BuiltInClients = {
 export function servicesConfigFor(urls: Record<ServiceName, string>): ServicesConfig {
   return {
     clients: demoClients,
+    // The emulators serve no mapping tables, and the demo must never reach the internet for them.
+    mappings: { 'anibridge-v3': null, 'plexanibridge-v2': null, 'anime-lists': null, kometa: null, fribb: null },
     anilist: { api: `${urls.anilist}/graphql`, auth: `${urls.anilist}/api/v2/oauth` },
     mal: { api: `${urls.mal}/v2`, auth: `${urls.mal}/v1/oauth2` },
     trakt: { api: urls.trakt, auth: urls.trakt },

@@ -4,6 +4,7 @@ import { appVersion } from '../../app/version';
 import { CliFailure, type CliIo } from './cli-io';
 import { registerAccounts } from './commands/accounts';
 import { registerAuth } from './commands/auth';
+import { registerMappings } from './commands/mappings';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 
@@ -17,6 +18,7 @@ export function buildProgram(io: CliIo): Command {
   registerStatus(program, io);
   registerAccounts(program, io);
   registerAuth(program, io);
+  registerMappings(program, io);
   registerServe(program, io);
   return program;
 }

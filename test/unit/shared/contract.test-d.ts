@@ -25,6 +25,8 @@ describe('contract types', () => {
       | 'overrides.delete'
       | 'overrides.export'
       | 'overrides.import'
+      | 'mapping.status'
+      | 'mapping.update'
     >();
   });
 
