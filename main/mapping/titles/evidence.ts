@@ -48,6 +48,7 @@ export const WEIGHTS = {
   typeContradicted: -0.35,
   typeLoose: -0.1,
   typeOnaFilm: -0.2,
+  typeSpecialFilm: -0.05,
   yearAgreed: 0.1,
   titleYearAgreed: 0.05,
   yearContradicted: -0.35,
@@ -140,6 +141,8 @@ function typeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   // A web series (ONA) filed as a film is rarer than an OVA or special, and often a same-named series.
   const soft = format === 'SPECIAL' || format === 'MUSIC' || (wanted.type === 'movie' && format !== 'TV' && format !== 'ONA');
   if (wanted.type === 'movie' && format === 'ONA') return { kind: 'type', detail: `${format} entry for a movie`, weight: WEIGHTS.typeOnaFilm };
+  // TV specials (Lupin III's yearly ones) are what Plex most often files as films.
+  if (wanted.type === 'movie' && format === 'SPECIAL') return { kind: 'type', detail: 'TV special for a movie', weight: WEIGHTS.typeSpecialFilm };
   return { kind: 'type', detail: `${format} entry for a ${wanted.type}`, weight: soft ? WEIGHTS.typeLoose : WEIGHTS.typeContradicted };
 }
 

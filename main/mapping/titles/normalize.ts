@@ -51,12 +51,17 @@ export function foldedWords(title: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
-/** "Lupin the Third" and "Lupin the 3rd" are one name. */
-const ORDINALS: Record<string, string> = { first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th' };
+/** "Lupin the Third", "Lupin the 3rd" and "Lupin III" are one name: ordinals and numerals become digits. */
+const NUMBER_WORDS: Record<string, string> = {
+  first: '1', second: '2', third: '3', fourth: '4', fifth: '5',
+  ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9',
+};
 
 /** A folded word in its index spelling. */
 export function canonicalWord(word: string): string {
-  return ORDINALS[word] ?? particle(shortenVowels(word));
+  const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
+  if (ordinal) return ordinal[1] ?? word;
+  return NUMBER_WORDS[word] ?? particle(shortenVowels(word));
 }
 
 /**

@@ -14,6 +14,7 @@ describe('title normalisation (one key per title)', () => {
     ['ampersand', 'Ninja Girl & Samurai Master', 'Ninja Girl and Samurai Master'],
     ['wo / o particle', 'Kimi no Na wo.', 'Kimi no Na o'],
     ['ordinal words', 'Lupin the Third', 'Lupin the 3rd'],
+    ['roman numerals and digits', 'Overlord II', 'Overlord 2'],
     ['fractions', 'Ranma ½', 'Ranma 1/2'],
   ])('%s: "%s" = "%s"', (_why, a, b) => {
     expect(normalizeTitle(a)).toBe(normalizeTitle(b));

@@ -24,6 +24,7 @@ const pool: TitleRecord[] = [
   { anilistId: 4565, titles: ['Gurren Lagann the Movie: Childhood`s End', 'Tengen Toppa Gurren Lagann Movie 1: Gurren-hen'], format: 'MOVIE', year: 2008 },
   { anilistId: 30001, titles: ['Kimi no Na wa.', 'Your Name.'], format: 'MOVIE', year: 2016 },
   { anilistId: 30002, titles: ['Your Name'], format: 'TV', year: 1990 },
+  { anilistId: 4851, titles: ['Lupin III: Seven Days Rhapsody', 'Lupin Sansei: Seven Days` Rhapsody'], format: 'SPECIAL' },
 ];
 
 const matcher = createTitleMatcher(pool);
@@ -67,6 +68,10 @@ describe('title matcher on hard cases', () => {
   it('decides a film against a series of the same name by type', () => {
     expect(ids({ title: 'Your Name', type: 'movie' })).toEqual([30001]);
     expect(ids({ title: 'Your Name', type: 'show', season: 1 })).toEqual([30002]);
+  });
+
+  it('files a TV special named like the film as the film ("Lupin the Third" = "Lupin III")', () => {
+    expect(ids({ title: 'Lupin the Third: Seven Days Rhapsody', type: 'movie', year: 2006 })).toEqual([4851]);
   });
 
   it('matches a film whose title adds "the Movie" words', () => {
