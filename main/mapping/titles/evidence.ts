@@ -96,8 +96,18 @@ function postingYear(posting: TitlePosting): RecordYear | null {
   return year === undefined ? null : { value: year, fromTitle: true, remake: season !== undefined || part !== undefined };
 }
 
-function seasonEvidence(wanted: Wanted, words: SeasonWords): Evidence | null {
+/**
+ * "K-On!!" after "K-On!", "Amagami SS+" after "Amagami SS": a title whose only difference is a longer run of
+ * closing "!", "?" or "+" is the second season, as weakly as a bare "2" would say so.
+ */
+function withTrailMarker(wanted: Wanted, words: SeasonWords): SeasonWords {
+  if (words.season !== undefined || words.part !== undefined || words.final || words.trail <= wanted.words.trail) return words;
+  return { ...words, season: 2, weak: true };
+}
+
+function seasonEvidence(wanted: Wanted, posted: SeasonWords): Evidence | null {
   if (wanted.type === 'movie' || wanted.season === null || wanted.season === 0) return null;
+  const words = withTrailMarker(wanted, posted);
   const season = words.season ?? null;
   const part = words.part ?? null;
   const asked = wanted.words;

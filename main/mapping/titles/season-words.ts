@@ -24,6 +24,8 @@ export interface SeasonWords {
   subtitle: boolean;
   /** A marker from a bare trailing number or numeral, which is weaker than "Season 2". */
   weak: boolean;
+  /** Length of a closing run of "!", "?" or "+": "K-On!!", "Gochuumon wa Usagi Desu ka??" and "Amagami SS+" are sequels. */
+  trail: number;
 }
 
 const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 };
@@ -110,8 +112,9 @@ export function parseSeasonWords(title: string): SeasonWords {
   let found: Marker | undefined;
   for (let i = 0; i < words.length && !found; i += 1) found = markerAt(words, i, ends.has(i));
   const all = words.map(canonicalWord);
+  const trail = /[!?+！？＋]+$/.exec(title.trim())?.[0].length ?? 0;
   const loose = keyOfTokens(all.filter((word) => !FILM_WORDS.has(word)));
-  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false };
+  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false, trail };
   if (year !== undefined) result.year = year;
   if (!found) {
     result.base = all;
