@@ -1,8 +1,9 @@
+import { intersectRanges } from '../data/ranges';
 import type { EpisodeRange, SeasonMapping } from '../model';
 
 /**
- * The little range arithmetic the resolver needs: where an entry starts in a season, and whether it covers
- * the episodes asked about. Tables say "the whole season" in two ways: no ranges at all, or no ranges with an
+ * The season-level range questions the resolver asks on top of main/mapping/data/ranges.ts: where an entry
+ * starts in a season, and whether it covers the episodes asked about. Tables say "the whole season" in two ways: no ranges at all, or no ranges with an
  * offset (Fribb/Kometa `epoffset`, Anime-Lists `episodeoffset`): the entry then starts at offset + 1 and runs
  * until the next entry of the same season starts, which only the season as a whole can tell.
  */
@@ -14,9 +15,7 @@ export function mappingStart(mapping: SeasonMapping): number {
 }
 
 export function rangesIntersect(a: EpisodeRange, b: EpisodeRange): boolean {
-  const aEnd = a.end ?? Number.POSITIVE_INFINITY;
-  const bEnd = b.end ?? Number.POSITIVE_INFINITY;
-  return a.start <= bEnd && b.start <= aEnd;
+  return intersectRanges(a, b) !== null;
 }
 
 /**

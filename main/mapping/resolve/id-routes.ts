@@ -1,3 +1,4 @@
+import { ABSOLUTE_SEASON } from '../data/ranges';
 import type { EpisodeRange, MappingLookup, MatchQuery } from '../model';
 import { fromAbsolute } from './absolute';
 import type { ItemIds } from './guids';
@@ -28,8 +29,6 @@ export interface RouteWeights extends IdWeights {
 }
 
 type Provider = 'tvdb' | 'tmdb';
-/** The season number the loaders give absolute-numbered mappings (main/mapping/data/ranges.ts ABSOLUTE_SEASON). */
-const ABSOLUTE_SEASON = -1;
 const LABEL: Record<Provider, string> = { tvdb: 'TVDB', tmdb: 'TMDB' };
 
 /** One lookup's ballot, named for the evidence, with how it was reached. */
