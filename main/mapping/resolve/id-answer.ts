@@ -1,7 +1,7 @@
 import type { Candidate, Evidence, MappingSourceName } from '../model';
 import { formatRanges } from './episode-ranges';
 import type { Ballot, Tally } from './season-votes';
-import { leadingGap, settleRivals, tally } from './season-votes';
+import { fillGaps, settleRivals, tally } from './season-votes';
 
 /**
  * Turns what the ID tables said (a Ballot) into ranked candidates with a confidence. The leader (most trusted
@@ -53,8 +53,6 @@ export interface Route {
   penaltyReason: string | null;
   /** Entries another route (the other provider's season, the title) also names. */
   corroborating?: ReadonlySet<number>;
-  /** The question is the whole season (no episodes): its first entry must start it. */
-  wholeSeason?: boolean;
 }
 
 function otherOnly(ballot: Ballot, seen: Set<number>, what: string, weights: IdWeights): Candidate[] {
@@ -79,8 +77,8 @@ export function answerFrom(ballot: Ballot, what: string, weights: IdWeights, rou
   if (!first) return null;
   const support = (id: number): number => ballot.answers.filter((answer) => answer.ids.includes(id)).length + (route.corroborating?.has(id) ? 1 : 0);
   const rivalry = settleRivals(first, support);
-  const gap = route.wholeSeason ? leadingGap(first, rivalry.kept, ballot.answers.slice(1), support) : [];
-  const leader = { ...first, ids: [...gap, ...rivalry.kept] };
+  const { ids, gap } = fillGaps(first, rivalry.kept, ballot.answers.slice(1), support);
+  const leader = { ...first, ids };
   const counted = tally({ answers: [leader, ...ballot.answers.slice(1)] });
   if (!counted) return null;
   const { agreeing, disagreeing } = counted;
@@ -90,7 +88,7 @@ export function answerFrom(ballot: Ballot, what: string, weights: IdWeights, rou
   const candidates: Candidate[] = leader.ids.map((anilistId, index) => {
     const ranges = leader.ranges.get(anilistId) ?? [];
     const evidence: Evidence[] = gap.includes(anilistId)
-      ? [{ kind: 'id-table', detail: `${what} → AniList ${anilistId}: the episodes before ${sourceLabel(leader.source)}'s first entry, by the other tables`, weight: weights.agreeBonus }]
+      ? [{ kind: 'id-table', detail: `${what} → AniList ${anilistId}: episodes ${sourceLabel(leader.source)} leaves unmapped, by the other tables`, weight: weights.agreeBonus }]
       : [{ kind: 'id-table', detail: `${what} → AniList ${anilistId}, ${formatRanges(ranges)} (${sourceLabel(leader.source)})`, weight: weights.base[leader.source] }];
     for (const other of ballot.answers.slice(1)) {
       if (other.ids.includes(anilistId)) {

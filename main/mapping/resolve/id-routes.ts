@@ -100,7 +100,7 @@ export function showAnswer(lookup: MappingLookup, query: MatchQuery, ids: ItemId
     const unknown = ordering === null && season !== 1;
     const penalty = (fallback ? weights.otherOrderingPenalty : 0) + (unknown ? weights.unknownOrderingPenalty : 0);
     const reason = fallback ? `season ${season} follows ${LABEL[ordering]} numbering; only ${LABEL[provider]} maps it` : unknown ? 'season numbering unknown' : null;
-    const hit = providerSeason(lookup, provider, showId, season, wanted, weights, { penalty, penaltyReason: reason, wholeSeason: wanted === null });
+    const hit = providerSeason(lookup, provider, showId, season, wanted, weights, { penalty, penaltyReason: reason });
     if (hit) found.push(hit);
   }
   const [first, second] = found;

@@ -129,29 +129,36 @@ export function settleRivals(leader: SourceAnswer, support: (anilistId: number) 
   return { kept, dropped, tied };
 }
 
+/** The leader's entries with the gaps it leaves filled, in episode order, and which ids filled them. */
+export interface Filled {
+  ids: number[];
+  gap: number[];
+}
+
+function covers(ranges: readonly EpisodeRange[], episode: number): boolean {
+  return ranges.some((range) => episode >= range.start && (range.end === null || episode <= range.end));
+}
+
 /**
- * anibridge v3 is a table of edits: it may map only a season's later cours and leave the start to the
- * tables below it. When the leader's first entry starts after episode 1, entries the other sources start
- * earlier (and the leader does not name) fill the gap, earliest and best-supported first.
+ * anibridge v3 is a table of edits: it may map a season's first and last cours and leave the middle (or the
+ * start) to the tables below it. An entry another source starts at an episode none of the entries so far
+ * cover fills that gap; one per start, best-supported first, so two sources' rival rows do not both get in.
  */
-export function leadingGap(leader: SourceAnswer, kept: readonly number[], others: readonly SourceAnswer[], support: (anilistId: number) => number): number[] {
-  const firstStart = leader.starts.get(kept[0] ?? -1);
-  if (firstStart === undefined || firstStart <= 1) return [];
-  const fill = new Map<number, number>();
-  for (const other of others) {
-    for (const id of other.ids) {
-      const start = other.starts.get(id);
-      if (start === undefined || start >= firstStart || leader.ids.includes(id)) continue;
-      fill.set(id, Math.min(start, fill.get(id) ?? start));
-    }
+export function fillGaps(leader: SourceAnswer, kept: readonly number[], others: readonly SourceAnswer[], support: (anilistId: number) => number): Filled {
+  const starts = new Map<number, number>(kept.map((id) => [id, leader.starts.get(id) ?? 1]));
+  // Every entry the leader maps into the season counts as covering its episodes, asked about or not.
+  const ranges = new Map<number, EpisodeRange[]>(leader.all.map((id) => [id, leader.ranges.get(id) ?? []]));
+  const offers = others
+    .flatMap((other) => other.ids.map((id) => ({ id, start: other.starts.get(id), ranges: other.ranges.get(id) ?? [] })))
+    .filter((offer): offer is { id: number; start: number; ranges: EpisodeRange[] } => offer.start !== undefined && !leader.all.includes(offer.id))
+    .sort((a, b) => a.start - b.start || support(b.id) - support(a.id) || a.id - b.id);
+  const gap: number[] = [];
+  for (const offer of offers) {
+    if (starts.has(offer.id) || gap.includes(offer.id) || [...ranges.values()].some((taken) => covers(taken, offer.start))) continue;
+    starts.set(offer.id, offer.start);
+    ranges.set(offer.id, offer.ranges);
+    gap.push(offer.id);
   }
-  const ordered = [...fill.keys()].sort((a, b) => (fill.get(a) ?? 0) - (fill.get(b) ?? 0) || support(b) - support(a) || a - b);
-  // One entry per start: two sources naming different entries for the same opening episodes are rivals.
-  const starts = new Set<number>();
-  return ordered.filter((id) => {
-    const start = fill.get(id) ?? 0;
-    if (starts.has(start)) return false;
-    starts.add(start);
-    return true;
-  });
+  const ids = [...starts.keys()].sort((a, b) => (starts.get(a) ?? 0) - (starts.get(b) ?? 0) || a - b);
+  return { ids, gap };
 }

@@ -59,6 +59,19 @@ describe('a table that maps only later cours', () => {
     const result = createResolver({ lookup }).resolve(show('My Dress-Up Darling', ['tmdb://123249'], 1, { seasonOrdering: 'tmdb(trakt)' }));
     expect(result.anilistIds).toEqual([132405, 154768]);
   });
+
+  it('fills a cour missing in the middle, as anibridge v3 leaves Attack on Titan e17-28 to PlexAniBridge', () => {
+    const lookup = fakeLookup([
+      links('anibridge-v3', 110277, { seasons: [season('tvdb', 267440, 4, [1, 16])] }),
+      links('anibridge-v3', 146984, { seasons: [season('tvdb', 267440, 4, [29, 29])] }),
+      links('plexanibridge-v2', 110277, { seasons: [season('tvdb', 267440, 4, [1, 16])] }),
+      links('plexanibridge-v2', 131681, { seasons: [season('tvdb', 267440, 4, [17, 28])] }),
+      links('plexanibridge-v2', 146984, { seasons: [season('tvdb', 267440, 4, [29, 29])] }),
+    ]);
+    const resolver = createResolver({ lookup });
+    expect(resolver.resolve(show('Attack on Titan', ['tvdb://267440'], 4)).anilistIds).toEqual([110277, 131681, 146984]);
+    expect(resolver.resolve(show('Attack on Titan', ['tvdb://267440'], 4, { episodes: { start: 20, end: 20 } })).anilistIds).toEqual([131681]);
+  });
 });
 
 describe('formats', () => {
