@@ -22,7 +22,8 @@ export interface KeyHit {
   text: string;
   similarity: number;
   /** `sequel`: the title starts with the query's words and goes on ("Made in Abyss: Retsujitsu no Ougonkyou"). */
-  via: 'exact' | 'loose' | 'fuzzy' | 'sequel';
+  /** `sibling`: reached through another title of an entry the query named ("Kami nomi zo Shiru Sekai II"). */
+  via: 'exact' | 'loose' | 'fuzzy' | 'sequel' | 'sibling';
   postings: TitlePosting[];
 }
 
@@ -35,6 +36,8 @@ export interface CandidateIndex {
   lookup(query: SeasonWords, by: 'base' | 'full', limit?: number): KeyHit[];
   /** Only the exact hit on the base or whole-title key, never fuzzy ones. */
   exact(query: SeasonWords, by: 'base' | 'full'): KeyHit | null;
+  /** Every title of one record (by pool position), parsed. */
+  titlesOf(record: number): readonly SeasonWords[];
   /** Titles that start with all of the query's base words and add more: sequels with a new subtitle. */
   sequels(query: SeasonWords, limit?: number): KeyHit[];
   /** Keys the inverted index proposes for these words before the re-rank (exposed to test the bound). */
@@ -79,9 +82,13 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
   const looses = new Map<string, KeyEntry>();
   // Every proper word prefix of every title → its postings, for sequels that add a subtitle.
   const prefixes = new Map<string, TitlePosting[]>();
+  const parsed: SeasonWords[][] = [];
   records.forEach((record, recordIndex) => {
+    const own: SeasonWords[] = [];
+    parsed.push(own);
     record.titles.forEach((title, titleIndex) => {
       const words = parseSeasonWords(title);
+      own.push(words);
       const posting = { record: recordIndex, title: titleIndex, words };
       if (words.baseKey !== '') addPosting(bases, words.baseKey, words.base, posting);
       if (words.fullKey !== '') addPosting(fulls, words.fullKey, words.words, posting);
@@ -193,5 +200,5 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     return [{ key: query.baseKey, text: query.base.join(' '), similarity: 1, via: 'sequel', postings: postings.slice(0, limit) }];
   }
 
-  return { records, lookup, exact, sequels, proposals };
+  return { records, lookup, exact, sequels, proposals, titlesOf: (record) => parsed[record] ?? [] };
 }

@@ -30,6 +30,8 @@ export interface Wanted {
 export const WEIGHTS = {
   exactTitle: 0.85,
   looseTitle: 0.8,
+  /** Reached through another title of the entry the query named, with the asked season's marker. */
+  siblingTitle: 0.8,
   /** A fuzzy key's similarity is scaled by this, so a near miss needs agreement elsewhere. */
   fuzzyTitle: 1.0,
   fuzzyOneWord: 0.8,
@@ -185,6 +187,7 @@ function episodeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
 
 function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
   if (hit.via === 'exact') return { kind: 'title', detail: `Title "${title}" matches`, weight: WEIGHTS.exactTitle };
+  if (hit.via === 'sibling') return { kind: 'title', detail: `"${title}" continues another name of the matched entry`, weight: WEIGHTS.siblingTitle };
   if (hit.via === 'loose') return { kind: 'title', detail: `Title "${title}" matches but for "the movie"-style words`, weight: WEIGHTS.looseTitle };
   if (hit.via === 'sequel') {
     // One subtitled sequel is most likely season 2; which later season it is, nothing here can say.

@@ -56,6 +56,15 @@ function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
 /** OVAs, specials and films that extend a title are side stories far more often than a next season. */
 const SEQUEL_FORMATS = new Set(['TV', 'ONA', 'TV_SHORT']);
 
+/** A next season keeps the first one's format: a web series after a TV show is usually a spin-off. */
+function seriesFilter(index: CandidateIndex, named: ReadonlySet<number>): (posting: TitlePosting) => boolean {
+  const formats = new Set([...named].map((record) => index.records[record]?.format).filter((format) => SEQUEL_FORMATS.has(format ?? '')));
+  return (posting) => {
+    const format = index.records[posting.record]?.format ?? '';
+    return SEQUEL_FORMATS.has(format) && (formats.size === 0 ? format === 'TV' : formats.has(format));
+  };
+}
+
 /** A "subtitle" of only these words ("the Animation", "(TV)") renames the show; it is no sequel. */
 const GENERIC_SUBTITLE = new Set(['the', 'animation', 'anime', 'tv', 'series', 'ova', 'ona']);
 
@@ -74,12 +83,7 @@ const SEASON_CONTINUATIONS = new Set(['season', 'part', 'cour', 'stage', 'series
 function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly KeyHit[], own: SeasonWords | null): KeyHit[] {
   if (words.baseKey.length < 4) return [];
   const named = new Set(exact.filter((hit) => hit.via === 'exact').flatMap((hit) => hit.postings.map((posting) => posting.record)));
-  // A next season keeps the first one's format: a web series after a TV show is usually a spin-off.
-  const formats = new Set([...named].map((record) => index.records[record]?.format).filter((format) => SEQUEL_FORMATS.has(format ?? '')));
-  const series = (posting: TitlePosting): boolean => {
-    const format = index.records[posting.record]?.format ?? '';
-    return SEQUEL_FORMATS.has(format) && (formats.size === 0 ? format === 'TV' : formats.has(format));
-  };
+  const series = seriesFilter(index, named);
   // With a named show ("The Prince of Tennis II"), its own marker in a sequel's title is part of the name.
   // "Major 2nd Season" is not "Major 2nd" plus a subtitle: the words after the named show must not be season words.
   const ownMarker = (posting: TitlePosting): boolean =>
@@ -117,6 +121,36 @@ function namedShow(index: CandidateIndex, parsed: SeasonWords): { words: SeasonW
   return { words: unmarked(parsed), hits: hits.map((hit) => ({ ...hit, postings: hit.postings.map((posting) => ({ ...posting, words: unmarked(posting.words) })) })) };
 }
 
+/**
+ * The query's title names an entry ("The World God Only Knows"); that entry's other titles lead to the
+ * franchise's other spellings ("Kami nomi zo Shiru Sekai"), where a title may name the season asked for
+ * ("Kami nomi zo Shiru Sekai II"). Only titles with exactly that season marker are taken.
+ */
+function siblingHits(index: CandidateIndex, hits: readonly KeyHit[], season: number): KeyHit[] {
+  const records = new Set(hits.filter((hit) => hit.via === 'exact').flatMap((hit) => hit.postings.map((posting) => posting.record)));
+  const seen = new Set(hits.map((hit) => hit.key));
+  const series = seriesFilter(index, records);
+  const found: KeyHit[] = [];
+  for (const record of records) {
+    for (const title of index.titlesOf(record)) {
+      // Fans' abbreviations ("db s2", "opm 2") are shared by unrelated franchises, and translations into other
+      // scripts are the likeliest to number seasons their own way: only romanised names are followed.
+      if (seen.has(title.baseKey) || seen.size > MAX_SIBLING_KEYS || title.baseKey.length < MIN_SIBLING_KEY || !LATIN.test(title.baseKey)) continue;
+      seen.add(title.baseKey);
+      const hit = index.exact(title, 'base');
+      const postings = hit?.postings.filter((posting) => posting.words.season === season && !records.has(posting.record) && series(posting)) ?? [];
+      if (hit && postings.length > 0) found.push({ ...hit, via: 'sibling', postings });
+    }
+  }
+  return found;
+}
+
+/** Other spellings a sibling search follows per query, so a franchise with hundreds of titles stays cheap. */
+const MAX_SIBLING_KEYS = 60;
+/** Shorter base keys are abbreviations more often than names. */
+const MIN_SIBLING_KEY = 6;
+const LATIN = /^[a-z0-9]+$/;
+
 /** Ranks every record the index reached by its best title's evidence. */
 export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked[] {
   const parsed = parseSeasonWords(query.title);
@@ -127,7 +161,8 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
   // A later season with no title naming it is often a sequel with a subtitle of its own.
   const later = wanted.type !== 'movie' && wanted.season !== null && wanted.season > 1;
   if (later && !hits.some((hit) => hit.via === 'exact' && hit.postings.some((posting) => posting.words.season === wanted.season))) {
-    hits.push(...sequelHits(index, words, hits, named ? parsed : null));
+    const siblings = siblingHits(index, hits, wanted.season ?? 0);
+    hits.push(...(siblings.length > 0 ? siblings : sequelHits(index, words, hits, named ? parsed : null)));
   }
   const byRecord = new Map<number, Ranked>();
   for (const hit of hits) {

@@ -24,6 +24,8 @@ const pool: TitleRecord[] = [
   { anilistId: 4565, titles: ['Gurren Lagann the Movie: Childhood`s End', 'Tengen Toppa Gurren Lagann Movie 1: Gurren-hen'], format: 'MOVIE', year: 2008 },
   { anilistId: 30001, titles: ['Kimi no Na wa.', 'Your Name.'], format: 'MOVIE', year: 2016 },
   { anilistId: 30002, titles: ['Your Name'], format: 'TV', year: 1990 },
+  { anilistId: 8525, titles: ['Kami nomi zo Shiru Sekai', 'The World God Only Knows'], format: 'TV', year: 2010 },
+  { anilistId: 10080, titles: ['Kami nomi zo Shiru Sekai II', 'Kaminomi s2'], format: 'TV', year: 2011 },
   { anilistId: 5680, titles: ['K-On!'], format: 'TV', year: 2009 },
   { anilistId: 7791, titles: ['K-On!!'], format: 'TV', year: 2010 },
   { anilistId: 4851, titles: ['Lupin III: Seven Days Rhapsody', 'Lupin Sansei: Seven Days` Rhapsody'], format: 'SPECIAL' },
@@ -70,6 +72,12 @@ describe('title matcher on hard cases', () => {
   it('decides a film against a series of the same name by type', () => {
     expect(ids({ title: 'Your Name', type: 'movie' })).toEqual([30001]);
     expect(ids({ title: 'Your Name', type: 'show', season: 1 })).toEqual([30002]);
+  });
+
+  it('reaches a later season through another name of the entry the title names', () => {
+    const result = matcher.match({ title: 'The World God Only Knows', year: 2010, type: 'show', season: 2 });
+    expect(result.anilistIds).toEqual([10080]);
+    expect(result.best?.evidence[0]?.detail).toContain('another name');
   });
 
   it('reads a longer run of "!" as the second season ("K-On!!")', () => {
