@@ -92,13 +92,29 @@ function sequelHits(index: CandidateIndex, words: SeasonWords, exact: readonly K
     posting.words.part === own.part &&
     posting.words.baseKey === own.baseKey &&
     !SEASON_CONTINUATIONS.has(posting.words.words[own.words.length] ?? '');
-  return index.sequels(words).map((hit) => ({
-    ...hit,
-    postings: hit.postings
-      .filter((posting) => series(posting) && !named.has(posting.record))
-      .map((posting) => (ownMarker(posting) ? { ...posting, words: unmarked(posting.words) } : posting))
-      .filter((posting) => !hasMarker(posting.words) && !onlyGeneric(posting.words.words.slice(words.words.length))),
-  }));
+  // The show's other romanised names continue too ("Ranking of Kings" → "Ousama Ranking: Yuuki no Takarabako").
+  const sources = [words, ...siblingNames(index, named).filter((name) => name.baseKey !== words.baseKey)];
+  return sources.flatMap((source) =>
+    index.sequels(source).map((hit) => ({
+      ...hit,
+      postings: hit.postings
+        .filter((posting) => series(posting) && !named.has(posting.record))
+        .map((posting) => (ownMarker(posting) ? { ...posting, words: unmarked(posting.words) } : posting))
+        .filter((posting) => !hasMarker(posting.words) && !onlyGeneric(posting.words.words.slice(source.words.length))),
+    })),
+  );
+}
+
+/** Unmarked romanised names of the named entries, long enough not to be abbreviations. */
+function siblingNames(index: CandidateIndex, named: ReadonlySet<number>): SeasonWords[] {
+  const names = new Map<string, SeasonWords>();
+  for (const record of named) {
+    for (const title of index.titlesOf(record)) {
+      if (names.size >= MAX_SIBLING_KEYS) break;
+      if (!hasMarker(title) && title.baseKey.length >= MIN_SIBLING_KEY && LATIN.test(title.baseKey)) names.set(title.baseKey, title);
+    }
+  }
+  return [...names.values()];
 }
 
 function hasMarker(words: SeasonWords): boolean {
