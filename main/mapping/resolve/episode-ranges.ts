@@ -21,11 +21,12 @@ export function rangesIntersect(a: EpisodeRange, b: EpisodeRange): boolean {
 /**
  * The ranges a mapping covers once its season's other entries are known: explicit ranges as they are; an
  * offset-only mapping from its start up to the episode before the next entry's start (open if none).
+ * `sortedStarts`: the season's entry starts, ascending.
  */
-export function effectiveRanges(mapping: SeasonMapping, siblingStarts: readonly number[]): EpisodeRange[] {
+export function effectiveRanges(mapping: SeasonMapping, sortedStarts: readonly number[]): EpisodeRange[] {
   if (mapping.episodes.length > 0) return mapping.episodes;
   const start = mappingStart(mapping);
-  const next = siblingStarts.filter((other) => other > start).sort((a, b) => a - b)[0];
+  const next = sortedStarts.find((other) => other > start);
   return [{ start, end: next === undefined ? null : next - 1 }];
 }
 

@@ -34,12 +34,15 @@ function precedence(source: MappingSourceName): number {
  * entry a source maps into the season several times (a mapping list in pieces) keeps its earliest start.
  */
 function sourceAnswer(source: MappingSourceName, hits: readonly SeasonHit[], wanted: EpisodeRange | null): SourceAnswer {
-  const starts = hits.map((hit) => mappingStart(hit.mapping));
+  // Sorted once: a long show's specials season can hold hundreds of rows.
+  const starts = [...new Set(hits.map((hit) => mappingStart(hit.mapping)))].sort((a, b) => a - b);
   const ranges = new Map<number, EpisodeRange[]>();
   const firstStart = new Map<number, number>();
   for (const hit of hits) {
     const own = effectiveRanges(hit.mapping, starts);
-    ranges.set(hit.anilistId, [...(ranges.get(hit.anilistId) ?? []), ...own]);
+    const known = ranges.get(hit.anilistId);
+    if (known) known.push(...own);
+    else ranges.set(hit.anilistId, [...own]);
     const start = mappingStart(hit.mapping);
     firstStart.set(hit.anilistId, Math.min(start, firstStart.get(hit.anilistId) ?? start));
   }
@@ -50,7 +53,11 @@ function sourceAnswer(source: MappingSourceName, hits: readonly SeasonHit[], wan
 
 export function seasonBallot(hits: readonly SeasonHit[], wanted: EpisodeRange | null): Ballot {
   const bySource = new Map<MappingSourceName, SeasonHit[]>();
-  for (const hit of hits) bySource.set(hit.source, [...(bySource.get(hit.source) ?? []), hit]);
+  for (const hit of hits) {
+    const own = bySource.get(hit.source);
+    if (own) own.push(hit);
+    else bySource.set(hit.source, [hit]);
+  }
   const answers = [...bySource.entries()]
     .sort(([a], [b]) => precedence(a) - precedence(b))
     .map(([source, own]) => sourceAnswer(source, own, wanted))
