@@ -26,6 +26,8 @@ export interface RouteWeights extends IdWeights {
   crossProviderBonus: number;
   /** Nothing but the leading table's one row says so. */
   lonePenalty: number;
+  /** The whole specials season was asked about, and it holds several entries. */
+  specialsPenalty: number;
 }
 
 type Provider = 'tvdb' | 'tmdb';
@@ -105,7 +107,13 @@ export function showAnswer(lookup: MappingLookup, query: MatchQuery, ids: ItemId
   }
   const [first, second] = found;
   if (!first) return anidbAnswer(lookup, ids, weights);
-  return crossChecked(first, second ?? null, weights, second ? `${LABEL[second.provider]} season ${season}` : '');
+  const answer = crossChecked(first, second ?? null, weights, second ? `${LABEL[second.provider]} season ${season}` : '');
+  if (answer && season === 0 && wanted === null && answer.ids.length > 1) {
+    // A specials season holds unrelated OVAs and films, not cours of one entry: without episodes, no single answer.
+    answer.confidence = Math.max(0, answer.confidence - weights.specialsPenalty);
+    answer.candidates[0]?.evidence.push({ kind: 'season', detail: `the specials season holds ${answer.ids.length} entries; which one depends on the episode`, weight: -weights.specialsPenalty });
+  }
+  return answer;
 }
 
 function anidbAnswer(lookup: MappingLookup, ids: ItemIds, weights: RouteWeights): IdAnswer | null {

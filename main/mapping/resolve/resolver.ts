@@ -49,7 +49,7 @@ export const DEFAULT_RESOLVER_OPTIONS: ResolverOptions = {
   titleLimit: 5,
   laterSeasonNeedsTables: true,
   bridge: { minShowConfidence: 0.7, candidates: 3, penalty: 0.1, overridesTitle: false, abstainWhenAmbiguous: true },
-  weights: { ...DEFAULT_ID_WEIGHTS, otherOrderingPenalty: 0.15, unknownOrderingPenalty: 0.1, absolutePenalty: 0.1, crossProviderPenalty: 0.35, crossProviderBonus: 0.03, lonePenalty: 0.35 },
+  weights: { ...DEFAULT_ID_WEIGHTS, otherOrderingPenalty: 0.15, unknownOrderingPenalty: 0.1, absolutePenalty: 0.1, crossProviderPenalty: 0.35, crossProviderBonus: 0.03, lonePenalty: 0.35, specialsPenalty: 0.5 },
 };
 
 export interface Resolver {

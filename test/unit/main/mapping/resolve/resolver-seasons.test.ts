@@ -110,5 +110,9 @@ describe('specials', () => {
     expect(resolver.resolve(show('Cowboy Bebop', ['tvdb://76885'], 0, { episodes: { start: 2, end: 2 } })).anilistIds).toEqual([4037]);
     expect(resolver.resolve(show('Cowboy Bebop', ['tvdb://76885'], 0, { episodes: { start: 3, end: 3 } })).status).toBe('abstain');
     expect(resolver.resolve(show('Cowboy Bebop', ['tvdb://76885'], 1)).anilistIds).toEqual([1]);
+    // The whole specials season is not one entry: the item goes to review with both.
+    const whole = resolver.resolve(show('Cowboy Bebop', ['tvdb://76885'], 0));
+    expect(whole.status).toBe('abstain');
+    expect(whole.candidates.map((c) => c.anilistId)).toEqual([5, 4037]);
   });
 });
