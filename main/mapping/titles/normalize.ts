@@ -86,11 +86,3 @@ export function keyOfTokens(tokens: readonly string[]): string {
 export function normalizeTitle(title: string): string {
   return keyOfTokens(titleTokens(title));
 }
-
-/** Character trigrams of a key, padded so short keys still have some; the fuzzy index is built on these. */
-export function trigrams(key: string): string[] {
-  const padded = ` ${key} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
-  return [...grams];
-}

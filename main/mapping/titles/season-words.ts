@@ -139,3 +139,13 @@ export function parseSeasonWords(title: string): SeasonWords {
   result.baseKey = keyOfTokens(result.base);
   return result;
 }
+
+/** Whether a title carries a season, part or final-season marker. */
+export function hasMarker(words: SeasonWords): boolean {
+  return words.season !== undefined || words.part !== undefined || words.final === true;
+}
+
+/** The same title with its markers read as part of the name. */
+export function unmarked(words: SeasonWords): SeasonWords {
+  return { ...words, base: words.words, baseKey: words.fullKey, season: undefined, part: undefined, final: undefined, weak: false } as SeasonWords;
+}
