@@ -48,7 +48,7 @@ export const DEFAULT_RESOLVER_OPTIONS: ResolverOptions = {
   formatPenalty: 0.4,
   titleLimit: 5,
   laterSeasonNeedsTables: true,
-  bridge: { minShowConfidence: 0.7, candidates: 3, penalty: 0.1, overridesTitle: false, abstainWhenAmbiguous: true },
+  bridge: { minShowConfidence: 0.6, candidates: 3, penalty: 0.1, overridesTitle: false, abstainWhenAmbiguous: true },
   weights: { ...DEFAULT_ID_WEIGHTS, otherOrderingPenalty: 0.15, unknownOrderingPenalty: 0.1, absolutePenalty: 0.1, crossProviderPenalty: 0.35, crossProviderBonus: 0.03, lonePenalty: 0.35, specialsPenalty: 0.5 },
 };
 
