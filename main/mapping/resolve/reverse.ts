@@ -1,3 +1,4 @@
+import { anilistToProvider } from '../data/ranges';
 import type { EpisodeRange, MappingLookup, MappingSourceName } from '../model';
 import { SOURCE_PRECEDENCE } from '../model';
 
@@ -37,6 +38,40 @@ export function placesOf(lookup: MappingLookup, anilistId: number): ShowPlace[] 
   return [...places.values()].sort(
     (a, b) => rank(a) - rank(b) || (a.provider === b.provider ? 0 : a.provider === 'tvdb' ? -1 : 1) || Number(a.showId) - Number(b.showId) || a.season - b.season,
   );
+}
+
+export interface EpisodePlace {
+  provider: 'tvdb' | 'tmdb';
+  showId: string;
+  season: number;
+  /** The provider episodes that make up the AniList episode (several where a table's ratio says so). */
+  episodes: EpisodeRange;
+  source: MappingSourceName;
+}
+
+/**
+ * Where one AniList episode is on TVDB/TMDB, most trusted table first: what the sync engine marks watched
+ * on Plex or Trakt when AniList progress moves. One place per provider show.
+ */
+export function episodePlaces(lookup: MappingLookup, anilistId: number, anilistEpisode: number): EpisodePlace[] {
+  const places: EpisodePlace[] = [];
+  // The most trusted table that maps the entry into a show decides for that show, even when it says the
+  // episode is not there: a vaguer table's open-ended row would place it in the next cour.
+  const decided = new Set<string>();
+  for (const links of lookup.linksOf(anilistId)) {
+    const mine = new Set<string>();
+    for (const mapping of links.seasons) {
+      const show = `${mapping.provider}:${mapping.showId}`;
+      if (decided.has(show)) continue;
+      mine.add(show);
+      const episodes = anilistToProvider(mapping, anilistEpisode);
+      if (episodes && !places.some((place) => place.provider === mapping.provider && place.showId === mapping.showId)) {
+        places.push({ provider: mapping.provider, showId: mapping.showId, season: mapping.season, episodes, source: links.source });
+      }
+    }
+    for (const show of mine) decided.add(show);
+  }
+  return places;
 }
 
 export interface IdBridge {

@@ -8,7 +8,7 @@ import { PARSERS, TABLE_SOURCES, type TableSourceName } from '../../../main/mapp
 import { createMappingLookup, replaceSourceIndex } from '../../../main/mapping/index/index';
 import type { MappingLookup, MatchQuery } from '../../../main/mapping/model';
 import { createResolver, type Resolver } from '../../../main/mapping/resolve/resolver';
-import { createIdBridge, placesOf } from '../../../main/mapping/resolve/reverse';
+import { createIdBridge, episodePlaces, placesOf } from '../../../main/mapping/resolve/reverse';
 import { itWhen } from '../../support/environment';
 import { sharedDir } from '../../support/shared-dir';
 
@@ -81,6 +81,7 @@ describe('the resolver on the full mapping tables', () => {
 
   it('the reverse: an AniList cour back to its TVDB season, and AniList ↔ MAL', () => {
     expect(placesOf(lookup, 131681).some((place) => place.provider === 'tvdb' && place.showId === '267440' && place.season === 4)).toBe(true);
+    expect(episodePlaces(lookup, 131681, 1)).toContainEqual({ provider: 'tvdb', showId: '267440', season: 4, episodes: { start: 17, end: 17 }, source: 'plexanibridge-v2' });
     expect(createIdBridge(lookup).malIdsOf(1)).toContain(1);
   });
 });

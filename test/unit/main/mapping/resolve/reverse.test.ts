@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIdBridge, placesOf } from '../../../../../main/mapping/resolve/reverse';
+import { createIdBridge, episodePlaces, placesOf } from '../../../../../main/mapping/resolve/reverse';
 import { fakeLookup, links, season } from './fake-lookup';
 
 const lookup = fakeLookup([
@@ -19,6 +19,20 @@ describe('placesOf', () => {
 
   it('is empty for an entry no table places', () => {
     expect(placesOf(lookup, 999)).toEqual([]);
+  });
+});
+
+describe('episodePlaces', () => {
+  it("puts an AniList cour's episode 1 at TVDB season 4 episode 17, and its episode 12 at 28", () => {
+    expect(episodePlaces(lookup, 131681, 1)).toEqual([
+      { provider: 'tvdb', showId: '267440', season: 4, episodes: { start: 17, end: 17 }, source: 'plexanibridge-v2' },
+      { provider: 'tmdb', showId: '1429', season: 4, episodes: { start: 1, end: 1 }, source: 'fribb' },
+    ]);
+    expect(episodePlaces(lookup, 131681, 12)[0]?.episodes).toEqual({ start: 28, end: 28 });
+  });
+
+  it('has no place for an episode past the mapped range', () => {
+    expect(episodePlaces(lookup, 131681, 13).filter((place) => place.provider === 'tvdb')).toEqual([]);
   });
 });
 
