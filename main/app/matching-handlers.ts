@@ -3,6 +3,8 @@ import { listAccounts } from '../db/accounts-repository';
 import { exportAnibridge, exportKizuna, importKizuna } from '../mapping/overrides/export-overrides';
 import { deleteOverride, listOverrides, saveOverride } from '../mapping/overrides/override-store';
 import { importPlexAniSyncYaml } from '../mapping/overrides/plexanisync-import';
+import { createMappingLookup } from '../mapping/index/index';
+import { createResolver, type Resolver } from '../mapping/resolve/resolver';
 import { listReviewItems } from '../mapping/review/review-repository';
 import { createReviewQueue, type Describe, type ReviewQueue } from '../mapping/review/review-queue';
 import { createAnilistClient, type AnilistClient } from '../providers/anilist/client';
@@ -47,7 +49,12 @@ export function createMatchingModule(ports: CorePorts, events: EventBus, pipelin
     return new Map(titles.filter((title) => title.ids.anilist !== undefined).map((title) => [title.ids.anilist as number, display(title)]));
   };
 
-  const review = createReviewQueue({ db, describe, changed: (open) => events.emit('review.changed', { open }) });
+  // The ID tables answer re-runs; titles join when the sync engine gives the matcher a pool (issue 6). Made
+  // on first use: loading the full index takes a second or two.
+  let resolver: Resolver | undefined;
+  const resolve = (query: Parameters<Resolver['resolve']>[0]) => (resolver ??= createResolver({ lookup: createMappingLookup(db) })).resolve(query);
+
+  const review = createReviewQueue({ db, describe, resolve, changed: (open) => events.emit('review.changed', { open }) });
 
   return {
     review,
