@@ -5,6 +5,7 @@ import { CliFailure, type CliIo } from './cli-io';
 import { registerAccounts } from './commands/accounts';
 import { registerAuth } from './commands/auth';
 import { registerMappings } from './commands/mappings';
+import { registerOverrides } from './commands/overrides';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo): Command {
   registerAccounts(program, io);
   registerAuth(program, io);
   registerMappings(program, io);
+  registerOverrides(program, io);
   registerServe(program, io);
   return program;
 }
