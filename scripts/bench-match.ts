@@ -18,7 +18,7 @@ import { createResolver, type ResolverOverrides } from '../main/mapping/resolve/
 import { loadBenchCatalog } from '../main/mapping/titles/catalog-loader';
 import type { TitleSource } from '../main/mapping/resolve/title-source';
 import { createTitleMatcher, type TitleMatcher } from '../main/mapping/titles/title-matcher';
-import { sharedDir } from '../test/support/shared-dir';
+import { SHARED_MAPPING_FILES, sharedDir } from '../test/support/shared-dir';
 
 /** The case format of ../shared/bench/README.md; only the query is read (expected and meta are the scorer's). */
 const caseSchema = z.object({
@@ -66,14 +66,7 @@ function requireShared(dir: string): { mappings: string; bench: string; catalog:
   return { mappings, bench, catalog };
 }
 
-/** The shared copies of the five tables (../shared/data/mappings/MANIFEST.tsv), as the data loaders read them. */
-const TABLE_FILES: Record<TableSourceName, string> = {
-  'anibridge-v3': 'anibridge-v3/mappings.edits.yaml',
-  'plexanibridge-v2': 'plexanibridge-v2/mappings.json',
-  'anime-lists': 'anime-lists/anime-list-master.xml',
-  kometa: 'kometa/anime_ids.json',
-  fribb: 'fribb/anime-list-full.reconstructed.json',
-};
+const TABLE_FILES: Record<TableSourceName, string> = SHARED_MAPPING_FILES;
 
 const defaultIndexFile = join(fileURLToPath(new URL('..', import.meta.url)), '.kizuna-dev', 'bench', 'mapping-index.db');
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
 import { openDatabase } from '../../../main/db/open-database';
@@ -9,24 +9,18 @@ import { providerToAnilist } from '../../../main/mapping/data/ranges';
 import { createMappingLookup, replaceSourceIndex } from '../../../main/mapping/index/index';
 import type { AnimeLinks, MappingLookup } from '../../../main/mapping/model';
 import { itWhen } from '../../support/environment';
-import { sharedDir } from '../../support/shared-dir';
+import { SHARED_MAPPING_FILES, sharedMappingsAvailable, sharedMappingsDir } from '../../support/shared-dir';
 import { useTempDirs } from '../../support/temp-dir';
 
 /**
  * The real published files (../shared/data/mappings, pinned in its MANIFEST.tsv), loaded whole and merged.
  * They are not committed, so without the shared folder these tests are skipped; the fixtures cover CI.
  */
-const dir = join(sharedDir(), 'data', 'mappings');
-const available = existsSync(join(dir, 'MANIFEST.tsv'));
+const dir = sharedMappingsDir();
+const available = sharedMappingsAvailable();
 const it = itWhen(available, `shared mapping data not found at ${dir}`);
 
-const files: Record<TableSourceName, string> = {
-  'anibridge-v3': 'anibridge-v3/mappings.edits.yaml',
-  'plexanibridge-v2': 'plexanibridge-v2/mappings.json',
-  'anime-lists': 'anime-lists/anime-list-master.xml',
-  kometa: 'kometa/anime_ids.json',
-  fribb: 'fribb/anime-list-full.reconstructed.json',
-};
+const files: Record<TableSourceName, string> = SHARED_MAPPING_FILES;
 
 describe('the full published mapping files', () => {
   const tempDir = useTempDirs();

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -10,23 +10,17 @@ import type { MappingLookup, MatchQuery } from '../../../main/mapping/model';
 import { createResolver, type Resolver } from '../../../main/mapping/resolve/resolver';
 import { createIdBridge, episodePlaces, placesOf } from '../../../main/mapping/resolve/reverse';
 import { itWhen } from '../../support/environment';
-import { sharedDir } from '../../support/shared-dir';
+import { SHARED_MAPPING_FILES, sharedMappingsAvailable, sharedMappingsDir } from '../../support/shared-dir';
 
 /**
  * The resolver on the real index built from the full published tables (../shared/data/mappings), for the hard
  * cases the unit tests fake: split cours, namesakes, movies, the reverse lookup. Skipped without the shared folder.
  */
-const dir = join(sharedDir(), 'data', 'mappings');
-const available = existsSync(join(dir, 'MANIFEST.tsv'));
+const dir = sharedMappingsDir();
+const available = sharedMappingsAvailable();
 const it = itWhen(available, `shared mapping data not found at ${dir}`);
 
-const files: Record<TableSourceName, string> = {
-  'anibridge-v3': 'anibridge-v3/mappings.edits.yaml',
-  'plexanibridge-v2': 'plexanibridge-v2/mappings.json',
-  'anime-lists': 'anime-lists/anime-list-master.xml',
-  kometa: 'kometa/anime_ids.json',
-  fribb: 'fribb/anime-list-full.reconstructed.json',
-};
+const files: Record<TableSourceName, string> = SHARED_MAPPING_FILES;
 
 function show(title: string, guids: string[], season: number, seasonOrdering = 'tvdb'): MatchQuery {
   return { type: 'show', title, year: null, season, guids, seasonOrdering };
