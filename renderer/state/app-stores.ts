@@ -67,6 +67,8 @@ export function createAppStores({ client, transport, location, timers }: AppStor
         client.on('accounts.changed', () => void accounts.getState().reload()),
         client.on('auth.prompt', (event) => signIn.getState().applyPrompt(event)),
         client.on('auth.finished', (event) => signIn.getState().applyFinished(event)),
+        // The service refused an account's sign-in: say so wherever the person is, not only on Accounts.
+        client.on('accounts.needsSignIn', (event) => void toasts.getState().show(event.message, 'error')),
         // The redirect URIs to register contain the sign-in port, so they change with it.
         settings.subscribe((now, before) => {
           const port = now.settings?.signIn.loopbackPort;

@@ -61,6 +61,14 @@ describe('app stores', () => {
     expect(stores.accounts.getState().value).toEqual([account]);
   });
 
+  it("tells the person when a service refuses an account's sign-in ('accounts.needsSignIn')", async () => {
+    const { stores, transport } = setup();
+    stores.start();
+    await flush();
+    transport.emit('accounts.needsSignIn', { accountId: 'trakt:yui', service: 'trakt', userName: 'yui', message: 'Trakt no longer accepts the sign-in for yui. Reconnect it under Accounts.' });
+    expect(stores.toasts.getState().toasts.map((toast) => [toast.message, toast.tone])).toEqual([['Trakt no longer accepts the sign-in for yui. Reconnect it under Accounts.', 'error']]);
+  });
+
   it('re-reads settings after the event stream reconnects, since events were missed meanwhile', async () => {
     const { stores, transport, setServerSettings } = setup();
     stores.start();
