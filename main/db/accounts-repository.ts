@@ -41,7 +41,8 @@ function toStored(row: AccountRow): StoredAccount {
   };
 }
 
-function toPublic({ externalUserId: _user, secretKey: _key, ...account }: StoredAccount): Account {
+/** The part of an account any UI may see. */
+export function toPublic({ externalUserId: _user, secretKey: _key, ...account }: StoredAccount): Account {
   return account;
 }
 

@@ -24,8 +24,6 @@ interface Attempt {
   settle(event: AuthFinishedEvent): void;
 }
 
-const toPublic = ({ externalUserId: _user, secretKey: _key, ...account }: StoredAccount): Account => account;
-
 /**
  * Connecting and disconnecting accounts. A sign-in is an attempt: `connect` answers with its id at once, the
  * flow runs on, prompts go out as auth.prompt events and the end as one auth.finished. One attempt per
@@ -175,7 +173,6 @@ export function createAccountService(deps: AccountServiceDeps) {
       for (const attempt of [...attempts.values()]) cancel(attempt.id);
     },
 
-    toPublic,
   };
 }
 

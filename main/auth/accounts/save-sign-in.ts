@@ -1,5 +1,5 @@
 import type { Account } from '../../../shared/contract';
-import { accountIdFor, upsertAccount } from '../../db/accounts-repository';
+import { accountIdFor, toPublic, upsertAccount } from '../../db/accounts-repository';
 import type { PlexServer } from '../flows/plex-servers';
 import type { SignInResult } from '../flows/types';
 import type { RunnerDeps } from './sign-in-runner';
@@ -44,6 +44,5 @@ export async function saveSignIn(
     // Best effort: a server that does not answer is recorded with its problem, and the sign-in still counts.
     await readSelectedLibraries(deps, stored);
   }
-  const { externalUserId: _user, secretKey: _key, ...account } = stored;
-  return account;
+  return toPublic(stored);
 }

@@ -1,4 +1,5 @@
 import type { MatchQuery } from '../model';
+import { foldTitle } from '../titles/normalize';
 
 /**
  * The keys a decision can be about, most specific first. A decision on `tvdb:76885:s1` holds for every
@@ -8,15 +9,12 @@ import type { MatchQuery } from '../model';
 
 export type ItemKey = string;
 
-/** Case, width, diacritics and punctuation folded, so "SPY×FAMILY" and "Spy x Family" share a key. */
+/**
+ * The matcher's own folding (case, width, diacritics, symbols), then without spaces, so "SPY×FAMILY",
+ * "Spy x Family" and "Re:ZERO" / "Re ZERO" each share one key.
+ */
 export function titleKeyText(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[×✕]/g, ' x ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldTitle(title).replace(/ /g, '');
 }
 
 interface ParsedGuid {

@@ -18,7 +18,7 @@ describe('kizuna overrides', () => {
 
     const anibridge = await runKizuna(['overrides', 'export', '--format', 'anibridge'], env);
     expect(JSON.parse(anibridge.stdout)).toEqual({ '108632': { tvdb_id: 305089, tvdb_mappings: { s2: 'e1-e13' } }, '119661': { tvdb_id: 305089, tvdb_mappings: { s2: 'e14-' } } });
-    expect(anibridge.stderr).toMatch(/left out title:show:re zero:s2: a link by title/);
+    expect(anibridge.stderr).toMatch(/left out title:show:rezero:s2: a link by title/);
 
     const backup = await runKizuna(['overrides', 'export'], env);
     const backupFile = join(dir, 'decisions.json');

@@ -8,7 +8,7 @@ const overrides: Override[] = [
   { ...base, id: 1, itemKey: 'tvdb:267440:s4', kind: 'link', anilistId: 110277, episodes: { start: 1, end: 16 } },
   { ...base, id: 2, itemKey: 'tvdb:267440:s4', kind: 'link', anilistId: 131681, episodes: { start: 17, end: null } },
   { ...base, id: 3, itemKey: 'tmdb_movie:372058', kind: 'link', anilistId: 21519, episodes: null },
-  { ...base, id: 4, itemKey: 'title:show:some fansub title:s1', kind: 'link', anilistId: 99, episodes: null },
+  { ...base, id: 4, itemKey: 'title:show:somefansubtitle:s1', kind: 'link', anilistId: 99, episodes: null },
   { ...base, id: 5, itemKey: 'tvdb:81797:s1', kind: 'ignore', anilistId: null, episodes: null },
 ];
 
@@ -63,7 +63,7 @@ entries:
       [119661, { start: 14, end: null }],
     ]);
     expect(imported.find((override) => override.itemKey === 'tvdb:305089:s1')).toMatchObject({ anilistId: 21355, episodes: null, origin: 'import:plexanisync' });
-    expect(imported.some((override) => override.itemKey === 'title:show:re zero kara hajimeru isekai seikatsu:s2')).toBe(true);
+    expect(imported.some((override) => override.itemKey === 'title:show:rezerokarahajimeruisekaiseikatsu:s2')).toBe(true);
   });
 
   it('names the problem in a broken PlexAniSync file', () => {

@@ -25,10 +25,12 @@ const tableAnswer: MatchResult = {
 
 describe('item keys', () => {
   it('name the season by every id, most specific first, then the title', () => {
-    expect(itemKeysOf(aot)).toEqual(['tvdb:267440:s4', 'tmdb:1429:s4', 'title:show:attack on titan:s4']);
-    expect(itemKeysOf({ type: 'movie', title: 'Your Name.', guids: ['tmdb://372058', 'imdb://tt5311514'] })).toEqual(['tmdb_movie:372058', 'imdb:tt5311514', 'title:movie:your name']);
+    expect(itemKeysOf(aot)).toEqual(['tvdb:267440:s4', 'tmdb:1429:s4', 'title:show:attackontitan:s4']);
+    expect(itemKeysOf({ type: 'movie', title: 'Your Name.', guids: ['tmdb://372058', 'imdb://tt5311514'] })).toEqual(['tmdb_movie:372058', 'imdb:tt5311514', 'title:movie:yourname']);
     expect(titleKey('SPY×FAMILY', 1, 'show')).toBe(titleKey('Spy x Family', 1, 'show'));
-    expect(titleKey('Shingeki no Kyojin', 0, 'show')).toBe('title:show:shingeki no kyojin:s0');
+    expect(titleKey('Re:ZERO', 2, 'show')).toBe(titleKey('Re ZERO', 2, 'show'));
+    expect(titleKey('Hunter × Hunter', 1, 'show')).not.toBe(titleKey('Hunter Hunter 2011', 1, 'show'));
+    expect(titleKey('Shingeki no Kyojin', 0, 'show')).toBe('title:show:shingekinokyojin:s0');
   });
 });
 
@@ -63,7 +65,7 @@ describe('override store and applying decisions', () => {
 
   it('the most specific key decides; items without decisions keep the resolver\'s answer', () => {
     const db = database();
-    saveOverride(db, { itemKey: 'title:show:attack on titan:s4', kind: 'ignore', anilistId: null, episodes: null });
+    saveOverride(db, { itemKey: 'title:show:attackontitan:s4', kind: 'ignore', anilistId: null, episodes: null });
     saveOverride(db, { itemKey: 'tvdb:267440:s4', kind: 'link', anilistId: 110277, episodes: null });
     expect(applyOverrides(aot, tableAnswer, (key) => overridesFor(db, key)).status).toBe('matched');
     expect(applyOverrides({ ...aot, season: 3 }, tableAnswer, (key) => overridesFor(db, key))).toBe(tableAnswer);
