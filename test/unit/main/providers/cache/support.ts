@@ -1,27 +1,10 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { LogFields, LogLevel, Logger } from '../../../../../main/app/ports';
 import { upsertAccount } from '../../../../../main/db/accounts-repository';
 import { openDatabase } from '../../../../../main/db/open-database';
 import { useTempDirs } from '../../../../support/temp-dir';
 
-/** Log lines kept for assertions: the cache must say when it drops something, and never throw instead. */
-export interface CapturingLogger extends Logger {
-  lines: Array<{ level: LogLevel; message: string; fields: LogFields }>;
-}
-
-export function capturingLogger(): CapturingLogger {
-  const lines: CapturingLogger['lines'] = [];
-  const log = (level: LogLevel, message: string, fields: LogFields = {}) => void lines.push({ level, message, fields });
-  return {
-    lines,
-    log,
-    debug: (message, fields) => log('debug', message, fields),
-    info: (message, fields) => log('info', message, fields),
-    warn: (message, fields) => log('warn', message, fields),
-    error: (message, fields) => log('error', message, fields),
-  };
-}
+export { recordingLogger as capturingLogger, type RecordingLogger as CapturingLogger } from '../../../../support/recording-logger';
 
 /** A real SQLite file, migrated, in a temp folder removed after the test; closed after the test too. */
 export function useDatabases(): () => Database.Database {

@@ -1,4 +1,3 @@
-import type { Logger, LogFields, LogLevel } from '../../../../../main/app/ports';
 import type { Scheduler } from '../../../../../main/providers/http/scheduler';
 
 /** A scheduler whose sleeps move its clock at once, recording each wait. */
@@ -57,15 +56,4 @@ export function connectionRefused(): Error {
   return new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
 }
 
-export function recordingLogger(): Logger & { lines: Array<{ level: LogLevel; message: string; fields: LogFields }> } {
-  const lines: Array<{ level: LogLevel; message: string; fields: LogFields }> = [];
-  const log = (level: LogLevel, message: string, fields: LogFields = {}) => void lines.push({ level, message, fields });
-  return {
-    lines,
-    log,
-    debug: (message, fields) => log('debug', message, fields),
-    info: (message, fields) => log('info', message, fields),
-    warn: (message, fields) => log('warn', message, fields),
-    error: (message, fields) => log('error', message, fields),
-  };
-}
+export { recordingLogger } from '../../../../support/recording-logger';
