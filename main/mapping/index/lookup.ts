@@ -73,20 +73,31 @@ interface Loaded {
   maps: Maps;
   generation: number;
   dataVersion: number;
+  /** True until the current event-loop turn ends: data_version was asked in this turn already. */
+  checked: boolean;
 }
 
 /** One copy of the maps per connection, shared by every lookup made on it (the resolver, the bench, the UI). */
 const loadedByDb = new WeakMap<Database.Database, Loaded>();
 
+/**
+ * The generation (bumped when this connection rebuilds a source) is checked on every call; `PRAGMA
+ * data_version` (another connection committed, e.g. `kizuna mappings --update` in another process) once per
+ * event-loop turn, since a resolver asks thousands of questions in one synchronous run and the pragma was a
+ * visible share of it. Another process's rebuild is seen from the next turn on.
+ */
 function currentMaps(db: Database.Database): Maps {
-  // data_version changes when another connection commits; the generation when this one rebuilt a source.
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
   const generation = indexGeneration(db);
   const loaded = loadedByDb.get(db);
-  if (loaded && loaded.generation === generation && loaded.dataVersion === dataVersion) return loaded.maps;
-  const maps = buildMaps(loadResolvedEntries(db));
-  loadedByDb.set(db, { maps, generation, dataVersion });
-  return maps;
+  if (loaded && loaded.generation === generation && loaded.checked) return loaded.maps;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const current = loaded && loaded.generation === generation && loaded.dataVersion === dataVersion ? loaded : { maps: buildMaps(loadResolvedEntries(db)), generation, dataVersion, checked: false };
+  current.checked = true;
+  setImmediate(() => {
+    current.checked = false;
+  }).unref();
+  loadedByDb.set(db, current);
+  return current.maps;
 }
 
 /** Reads the index now (about a second for all five full tables), so the first question is as fast as the rest. */

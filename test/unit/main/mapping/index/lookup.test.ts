@@ -113,7 +113,7 @@ describe('mapping index and lookup', () => {
     expect(listIndexedFiles(db).find((file) => file.source === 'plexanibridge-v2')).toMatchObject({ url: 'https://example.test/x', etag: '"v1"', builtAt: 3000, entries: 1 });
   });
 
-  it('sees a rebuild made through another connection', () => {
+  it('sees a rebuild made through another connection from the next event-loop turn', async () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, 'kizuna.db'));
     buildAll(db, ['kometa']);
@@ -122,6 +122,7 @@ describe('mapping index and lookup', () => {
     const other = new Database(join(dir, 'kizuna.db'));
     replaceSourceIndex(other, 'fribb', PARSERS.fribb(fixtureText(fixtureFiles.fribb)), provenance('fribb'), 4000);
     other.close();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(lookup.linksOf(1).map((link) => link.source)).toEqual(['kometa', 'fribb']);
   });
 
