@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pairIdSchema, pairSettingsSchema } from './sync';
+import { defaultPairs } from './sync-defaults';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
@@ -13,12 +15,26 @@ const sections = {
       .int('Enter whole minutes.')
       .min(15, 'Sync at most every 15 minutes (services limit how often we may ask).')
       .max(24 * 60, 'Sync at least once a day (1440 minutes).'),
+    /** A cron expression (for example "0 8,20 * * *") used instead of the interval when set; empty: use the interval. */
+    cron: z.string().trim().max(100, 'A cron expression is at most 100 characters.'),
   }),
   notifications: z.object({
     enabled: z.boolean(),
   }),
   desktop: z.object({
     closeToTray: z.boolean(),
+  }),
+  sync: z.object({
+    /** Each pair's fields, directions and conflict rules; a pair left out is off. */
+    pairs: z.partialRecord(pairIdSchema, pairSettingsSchema),
+    /** Ask before a run that changes more than this share of a list… */
+    guardShare: z.number({ error: 'Enter a share from 0 to 1.' }).min(0.01, 'Use at least 1%.').max(1, 'Use at most 100%.'),
+    /** …or more than this many of its entries. */
+    guardEntries: z.number({ error: 'Enter a number of entries.' }).int('Enter whole entries.').min(1, 'Use at least 1 entry.').max(100000),
+    /** Copy AniList entries marked private to services without a private flag (MyAnimeList, Trakt). */
+    syncPrivate: z.boolean(),
+    /** Let a sync mark episodes unwatched in Plex (progress lowered elsewhere); off by default. */
+    plexUnwatch: z.boolean(),
   }),
   signIn: z.object({
     /** The loopback port in every registered redirect URI (http://127.0.0.1:<port>/callback); services match it exactly. */
@@ -36,9 +52,10 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   appearance: { theme: 'system' },
-  schedule: { paused: false, intervalMinutes: 60 },
+  schedule: { paused: false, intervalMinutes: 60, cron: '' },
   notifications: { enabled: true },
   desktop: { closeToTray: true },
+  sync: { pairs: defaultPairs, guardShare: 0.2, guardEntries: 50, syncPrivate: false, plexUnwatch: false },
   signIn: { loopbackPort: 47824 },
 };
 
@@ -49,6 +66,7 @@ export const settingsPatchSchema = z
     schedule: sections.schedule.partial().strict(),
     notifications: sections.notifications.partial().strict(),
     desktop: sections.desktop.partial().strict(),
+    sync: sections.sync.partial().strict(),
     signIn: sections.signIn.partial().strict(),
   })
   .partial()
@@ -89,6 +107,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     schedule: { ...current.schedule, ...patch.schedule },
     notifications: { ...current.notifications, ...patch.notifications },
     desktop: { ...current.desktop, ...patch.desktop },
+    sync: { ...current.sync, ...patch.sync },
     signIn: { ...current.signIn, ...patch.signIn },
   });
 }

@@ -34,7 +34,7 @@ describe('POST /rpc/<method>', () => {
     const update = await call('settings.update', JSON.stringify({ schedule: { intervalMinutes: 90 }, appearance: { theme: 'dark' } }));
     expect(update.status).toBe(200);
     expect(update.headers['content-type']).toBe('application/json; charset=utf-8');
-    const expected = { ...defaultSettings, schedule: { paused: false, intervalMinutes: 90 }, appearance: { theme: 'dark' } };
+    const expected = { ...defaultSettings, schedule: { paused: false, intervalMinutes: 90, cron: '' }, appearance: { theme: 'dark' } };
     expect(json(update)).toEqual({ ok: true, value: expected });
     expect(json(await call('settings.get'))).toEqual({ ok: true, value: expected });
   });

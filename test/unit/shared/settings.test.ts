@@ -3,10 +3,10 @@ import { applySettingsPatch, defaultSettings, normalizeSettings, settingsPatchSc
 
 describe('settings', () => {
   it('a patch changes only the fields it names', () => {
-    const current = { ...defaultSettings, schedule: { paused: false, intervalMinutes: 30 }, appearance: { theme: 'dark' as const } };
+    const current = { ...defaultSettings, schedule: { paused: false, intervalMinutes: 30, cron: '' }, appearance: { theme: 'dark' as const } };
     const patch = settingsPatchSchema.parse({ schedule: { paused: true } });
     expect(patch).toEqual({ schedule: { paused: true } });
-    expect(applySettingsPatch(current, patch)).toEqual({ ...current, schedule: { paused: true, intervalMinutes: 30 } });
+    expect(applySettingsPatch(current, patch)).toEqual({ ...current, schedule: { paused: true, intervalMinutes: 30, cron: '' } });
   });
 
   it('rejects unknown fields and out-of-range values in a patch', () => {
@@ -17,7 +17,7 @@ describe('settings', () => {
 
   it('normalises a damaged stored copy field by field, keeping what is valid', () => {
     const stored = { schedule: { paused: true, intervalMinutes: 'often' }, appearance: 'dark', extra: { x: 1 } };
-    expect(normalizeSettings(stored)).toEqual({ ...defaultSettings, schedule: { paused: true, intervalMinutes: 60 } });
+    expect(normalizeSettings(stored)).toEqual({ ...defaultSettings, schedule: { paused: true, intervalMinutes: 60, cron: '' } });
     expect(normalizeSettings(null)).toEqual(defaultSettings);
     expect(normalizeSettings([1, 2])).toEqual(defaultSettings);
   });

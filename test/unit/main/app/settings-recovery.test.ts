@@ -34,8 +34,8 @@ describe('settings file recovery', () => {
   it('keeps settings across reopening', () => {
     const dir = tempDir();
     const { logger } = capturingLogger();
-    createSettingsStore(openSettingsFile(dir, logger)).write({ ...defaultSettings, schedule: { paused: true, intervalMinutes: 90 } });
-    expect(createSettingsStore(openSettingsFile(dir, logger)).read().schedule).toEqual({ paused: true, intervalMinutes: 90 });
+    createSettingsStore(openSettingsFile(dir, logger)).write({ ...defaultSettings, schedule: { paused: true, intervalMinutes: 90, cron: '' } });
+    expect(createSettingsStore(openSettingsFile(dir, logger)).read().schedule).toEqual({ paused: true, intervalMinutes: 90, cron: '' });
     expect(existsSync(join(dir, 'settings.json'))).toBe(true);
   });
 

@@ -1,0 +1,89 @@
+/**
+ * The shared vocabulary of the sync engine (DESIGN §5, issue 6). Sides (one account's list of one kind) read
+ * into `SideState`s keyed by title; the merge compares each side with its own last-synced base and yields
+ * `FieldChange`s and `Conflict`s; the planner turns them into a `SyncPlan` of `PlannedWrite`s; the executor
+ * journals and sends them. Each part speaks only these types, so each can be built and tested alone.
+ */
+import type { ListStatus, MediaKind, ScoreScale } from '../providers/model/list-entry';
+
+export type { ListStatus, MediaKind, ScoreScale };
+
+export type { SyncService, SyncField, Direction, ConflictRule, SideRef, FieldChange, GuardReason, PlannedWrite, Conflict, SkippedTitle, GuardVerdict, SyncPlan, PairId, PairSettings } from '../../shared/contract/sync';
+export { syncFields } from '../../shared/contract/sync';
+import type { Conflict, PlannedWrite, SkippedTitle, SyncField, SideRef, PairSettings, PairId, SyncService } from '../../shared/contract/sync';
+
+/**
+ * One title's state on one side. A field that is `undefined` is not carried by this side (or was not read);
+ * `null` means the side carries the field and it is empty. `score` is on 0-100 (0 never appears: unscored is
+ * null); the side's own scale is on its `SideRef`.
+ */
+export interface SideState {
+  status?: ListStatus;
+  progress?: number;
+  progressVolumes?: number | null;
+  score?: number | null;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  repeat?: number;
+  notes?: string | null;
+  private?: boolean;
+  /** AniList's "hidden from status lists"; read so the merge can respect it, never written by a sync. */
+  hidden?: boolean;
+  watched?: readonly string[];
+  watchlisted?: boolean;
+  /** The service's last change to this entry (ISO 8601), when it says. */
+  updatedAt?: string | null;
+}
+
+export type FieldValue = SideState[SyncField];
+
+/** `${kind}:anilist:${id}`, or `${kind}:mal:${id}` for a title AniList does not know, `show:tvdb:${id}`… */
+export type TitleKey = string;
+
+export function titleKeyOf(kind: MediaKind, service: 'anilist' | 'mal', id: number): TitleKey {
+  return `${kind}:${service}:${id}`;
+}
+
+/** A pair as the engine uses it: the settings of `id`, with its two services named. */
+export interface PairConfig extends PairSettings {
+  id: PairId;
+  a: SyncService;
+  b: SyncService;
+}
+
+/** A write's id: stable across re-plans of the same title, so a resumed run recognises its journal rows. */
+export function writeIdOf(side: Pick<SideRef, 'accountId' | 'kind'>, titleKey: TitleKey): string {
+  return `${side.accountId}|${side.kind}|${titleKey}`;
+}
+
+/** One side of one title as the merge sees it. */
+export interface TitleSide {
+  side: SideRef;
+  /** null: not on this side's list now. */
+  current: SideState | null;
+  /** The state agreed at the last sync; null: never synced (or absent then). */
+  base: SideState | null;
+  /** The service's address of the entry, passed through to writes; null when the entry does not exist yet. */
+  target: unknown;
+}
+
+/** Every side that knows a title (or should), for one merge. */
+export interface TitleInput {
+  titleKey: TitleKey;
+  title: string;
+  kind: MediaKind;
+  sides: TitleSide[];
+}
+
+export interface MergeOptions {
+  pairs: readonly PairConfig[];
+  /** Copy entries AniList marks private to services that have no private flag (off by default). */
+  syncPrivate: boolean;
+}
+
+/** What the merge of one title asks for: writes per side (with guards), conflicts, and why sides were left out. */
+export interface TitleMerge {
+  writes: PlannedWrite[];
+  conflicts: Conflict[];
+  skipped: SkippedTitle[];
+}

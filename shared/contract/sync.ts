@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * The sync engine's data as it crosses to the UI and the CLI (DESIGN §5, issue 6): pair settings, the plan
+ * (a dry run is just a plan), runs and their journal, the outbox. The engine's own model (main/sync/model.ts)
+ * is these types, so what a preview shows is exactly what a run executes.
+ */
+
+export const syncServiceSchema = z.enum(['anilist', 'mal', 'trakt', 'plex']);
+export type SyncService = z.infer<typeof syncServiceSchema>;
+
+export const syncFieldSchema = z.enum([
+  'status',
+  'progress',
+  'progressVolumes',
+  'score',
+  'startedAt',
+  'completedAt',
+  'repeat',
+  'notes',
+  'private',
+  'watched',
+  'watchlisted',
+]);
+export type SyncField = z.infer<typeof syncFieldSchema>;
+export const syncFields: readonly SyncField[] = syncFieldSchema.options;
+
+/** How a field flows between the two services of a pair. */
+export const directionSchema = z.enum(['off', 'a-to-b', 'b-to-a', 'both']);
+export type Direction = z.infer<typeof directionSchema>;
+
+/** What decides when both sides changed a field since the last sync. */
+export const conflictRuleSchema = z.enum(['newest', 'prefer-a', 'prefer-b', 'ask']);
+export type ConflictRule = z.infer<typeof conflictRuleSchema>;
+
+export const pairIdSchema = z.enum(['anilist:mal', 'anilist:plex', 'mal:plex', 'trakt:plex', 'trakt:anilist', 'trakt:mal']);
+export type PairId = z.infer<typeof pairIdSchema>;
+
+export const pairSettingsSchema = z
+  .object({
+    fields: z.partialRecord(syncFieldSchema, directionSchema),
+    conflicts: z.partialRecord(syncFieldSchema, conflictRuleSchema),
+    /** Entries on one side only are created on the other, as the directions allow. */
+    createMissing: z.boolean(),
+    /** An entry removed on one side since the last sync is removed on the other (always asks first). */
+    propagateRemovals: z.boolean(),
+  })
+  .strict();
+export type PairSettings = z.infer<typeof pairSettingsSchema>;
+
+const scoreScaleSchema = z.enum(['point100', 'point10decimal', 'point10', 'point5', 'point3']);
+
+export const sideRefSchema = z.object({
+  accountId: z.string(),
+  service: syncServiceSchema,
+  kind: z.enum(['anime', 'manga']),
+  scale: scoreScaleSchema.nullable(),
+});
+export type SideRef = z.infer<typeof sideRefSchema>;
+
+/** A field's value as a plan shows it: scores on 0-100, dates yyyy[-mm[-dd]], watched sets as episode keys. */
+export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()), z.undefined()]);
+export type FieldValue = z.infer<typeof fieldValueSchema>;
+
+export const fieldChangeSchema = z.object({
+  field: syncFieldSchema,
+  before: fieldValueSchema,
+  after: fieldValueSchema,
+  from: sideRefSchema,
+  reason: z.string(),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const guardReasonSchema = z.enum(['removes-entry', 'lowers-progress', 'large-share']);
+export type GuardReason = z.infer<typeof guardReasonSchema>;
+
+export const plannedWriteSchema = z.object({
+  id: z.string(),
+  side: sideRefSchema,
+  titleKey: z.string(),
+  title: z.string(),
+  op: z.enum(['create', 'update', 'remove']),
+  changes: z.array(fieldChangeSchema),
+  /** The service's address of the entry (media id, entry id, rating keys…); opaque outside the engine. */
+  target: z.unknown(),
+  guards: z.array(guardReasonSchema),
+});
+export type PlannedWrite = z.infer<typeof plannedWriteSchema>;
+
+export const conflictSchema = z.object({
+  id: z.string(),
+  titleKey: z.string(),
+  title: z.string(),
+  field: syncFieldSchema,
+  sides: z.array(z.object({ side: sideRefSchema, value: fieldValueSchema, base: fieldValueSchema, updatedAt: z.string().nullable() })),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const skippedTitleSchema = z.object({ titleKey: z.string(), title: z.string(), side: sideRefSchema, reason: z.string() });
+export type SkippedTitle = z.infer<typeof skippedTitleSchema>;
+
+export const guardVerdictSchema = z.object({
+  reasons: z.array(
+    z.object({ reason: guardReasonSchema, accountId: z.string(), kind: z.enum(['anime', 'manga']), count: z.number().int(), message: z.string() }),
+  ),
+});
+export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
+
+export const syncPlanSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  pairs: z.array(z.string()),
+  writes: z.array(plannedWriteSchema),
+  conflicts: z.array(conflictSchema),
+  skipped: z.array(skippedTitleSchema),
+  guard: guardVerdictSchema,
+});
+export type SyncPlan = z.infer<typeof syncPlanSchema>;
