@@ -8,9 +8,9 @@ import type { ListStatus, MediaKind, ScoreScale } from '../providers/model/list-
 
 export type { ListStatus, MediaKind, ScoreScale };
 
-export type { SyncService, SyncField, Direction, ConflictRule, SideRef, FieldChange, GuardReason, PlannedWrite, Conflict, SkippedTitle, GuardVerdict, SyncPlan, PairId, PairSettings } from '../../shared/contract/sync';
+export type { SideKind, SyncService, SyncField, Direction, ConflictRule, SideRef, FieldChange, GuardReason, PlannedWrite, Conflict, SkippedTitle, GuardVerdict, SyncPlan, PairId, PairSettings } from '../../shared/contract/sync';
 export { syncFields } from '../../shared/contract/sync';
-import type { Conflict, PlannedWrite, SkippedTitle, SyncField, SideRef, PairSettings, PairId, SyncService } from '../../shared/contract/sync';
+import type { SideKind, Conflict, PlannedWrite, SkippedTitle, SyncField, SideRef, PairSettings, PairId, SyncService } from '../../shared/contract/sync';
 
 /**
  * One title's state on one side. A field that is `undefined` is not carried by this side (or was not read);
@@ -44,6 +44,11 @@ export function titleKeyOf(kind: MediaKind, service: 'anilist' | 'mal', id: numb
   return `${kind}:${service}:${id}`;
 }
 
+/** Trakt ⇄ Plex titles: `show:tvdb:81797`, `movie:tmdb:129`, `movie:imdb:tt0245429`. */
+export function videoKeyOf(type: 'show' | 'movie', idKind: 'tvdb' | 'tmdb' | 'imdb' | 'trakt', id: string | number): TitleKey {
+  return `${type}:${idKind}:${id}`;
+}
+
 /** A pair as the engine uses it: the settings of `id`, with its two services named. */
 export interface PairConfig extends PairSettings {
   id: PairId;
@@ -71,7 +76,7 @@ export interface TitleSide {
 export interface TitleInput {
   titleKey: TitleKey;
   title: string;
-  kind: MediaKind;
+  kind: SideKind;
   sides: TitleSide[];
 }
 
@@ -86,4 +91,48 @@ export interface TitleMerge {
   writes: PlannedWrite[];
   conflicts: Conflict[];
   skipped: SkippedTitle[];
+}
+
+/** One title as a side read it. */
+export interface SideEntry {
+  titleKey: TitleKey;
+  title: string;
+  state: SideState;
+  target: unknown;
+}
+
+export interface SideRead {
+  side: SideRef;
+  entries: SideEntry[];
+  /** Items on the list that matched no title: they went to the review queue and are not synced. */
+  unmatched: number;
+}
+
+export interface WriteError {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+/** What became of one write: the side's state after it (null after a removal), or why it failed. */
+export type WriteOutcome = { writeId: string; ok: true; state: SideState | null } | { writeId: string; ok: false; error: WriteError };
+
+export interface SideCallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * One account's list of one kind, as the engine reads and writes it. Implementations live in sync/sides/ and
+ * wrap the provider clients; they batch where the service allows and never throw for one item's failure.
+ */
+export interface ListSide {
+  readonly ref: SideRef;
+  /** The fields this side stores (Plex: progress and status only; MAL: no private flag…). */
+  readonly carries: readonly SyncField[];
+  /** The whole list (or the cached copy when the service says nothing changed, unless `full`). */
+  read(options?: SideCallOptions & { full?: boolean }): Promise<SideRead>;
+  /** Sends writes (`changes[].after` are the values to store); one outcome per write, in order. */
+  apply(writes: readonly PlannedWrite[], options?: SideCallOptions): Promise<WriteOutcome[]>;
+  /** Reads these titles fresh (null: not on the list), to resume a run or check before an undo. */
+  readCurrent(titleKeys: readonly TitleKey[], options?: SideCallOptions): Promise<Map<TitleKey, SideState | null>>;
 }

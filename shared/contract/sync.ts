@@ -50,10 +50,14 @@ export type PairSettings = z.infer<typeof pairSettingsSchema>;
 
 const scoreScaleSchema = z.enum(['point100', 'point10decimal', 'point10', 'point5', 'point3']);
 
+/** Anime and manga lists (AniList, MAL, and Plex/Trakt seen through the mappings); video: Trakt ⇄ Plex shows and movies. */
+export const sideKindSchema = z.enum(['anime', 'manga', 'video']);
+export type SideKind = z.infer<typeof sideKindSchema>;
+
 export const sideRefSchema = z.object({
   accountId: z.string(),
   service: syncServiceSchema,
-  kind: z.enum(['anime', 'manga']),
+  kind: sideKindSchema,
   scale: scoreScaleSchema.nullable(),
 });
 export type SideRef = z.infer<typeof sideRefSchema>;
@@ -101,7 +105,7 @@ export type SkippedTitle = z.infer<typeof skippedTitleSchema>;
 
 export const guardVerdictSchema = z.object({
   reasons: z.array(
-    z.object({ reason: guardReasonSchema, accountId: z.string(), kind: z.enum(['anime', 'manga']), count: z.number().int(), message: z.string() }),
+    z.object({ reason: guardReasonSchema, accountId: z.string(), kind: sideKindSchema, count: z.number().int(), message: z.string() }),
   ),
 });
 export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
