@@ -70,6 +70,8 @@ export interface TitleSide {
   base: SideState | null;
   /** The service's address of the entry, passed through to writes; null when the entry does not exist yet. */
   target: unknown;
+  /** The fields this side stores (its ListSide's `carries`). */
+  carries: readonly SyncField[];
 }
 
 /** Every side that knows a title (or should), for one merge. */
@@ -84,6 +86,10 @@ export interface MergeOptions {
   pairs: readonly PairConfig[];
   /** Copy entries AniList marks private to services that have no private flag (off by default). */
   syncPrivate: boolean;
+  /** Services where a sync may lower progress or unmark watched episodes (Plex only when the person allowed it). */
+  unwatch: readonly SyncService[];
+  /** The person's answers to earlier conflicts: conflict id → the account whose value wins. */
+  resolutions: ReadonlyMap<string, string>;
 }
 
 /** What the merge of one title asks for: writes per side (with guards), conflicts, and why sides were left out. */
