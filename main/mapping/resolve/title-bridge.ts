@@ -21,7 +21,7 @@ export interface BridgeSettings {
   penalty: number;
 }
 
-/** The shows (TVDB/TMDB ids) the tables file an AniList entry under. */
+/** The shows (TVDB/TMDB ids) the tables file an AniList entry under, any season. */
 function showsOf(lookup: MappingLookup, anilistId: number): ItemIds {
   const ids: ItemIds = { tvdb: null, tmdb: null, imdb: null, anidb: null, plex: null };
   for (const links of lookup.linksOf(anilistId)) {
@@ -33,8 +33,30 @@ function showsOf(lookup: MappingLookup, anilistId: number): ItemIds {
   return ids;
 }
 
+/** Whether some table files the entry as the first season of a show. */
+function opensAShow(lookup: MappingLookup, anilistId: number): boolean {
+  return lookup.linksOf(anilistId).some((links) => links.seasons.some((mapping) => mapping.season === 1));
+}
+
+function hasShow(ids: ItemIds): boolean {
+  return ids.tvdb !== null || ids.tmdb !== null;
+}
+
 function sameShow(a: ItemIds, b: ItemIds): boolean {
   return (a.tvdb !== null && a.tvdb === b.tvdb) || (a.tmdb !== null && a.tmdb === b.tmdb);
+}
+
+/**
+ * The show the title names. An entry no table files as a first season ("ViVid Strike!", season 5 of a
+ * Nanoha show) names a show only when the title names other seasons of that show too ("Golden Kamuy",
+ * "Food Wars!" are every season's name); otherwise the item is a show of the entry's own, and the tables'
+ * numbering of the bigger show says nothing about its seasons.
+ */
+function namedShow(lookup: MappingLookup, first: number, others: readonly number[]): ItemIds | null {
+  const show = showsOf(lookup, first);
+  if (!hasShow(show)) return null;
+  if (opensAShow(lookup, first)) return show;
+  return others.some((other) => sameShow(show, showsOf(lookup, other))) ? show : null;
 }
 
 /** The tables' season for the title's show; `ambiguous` when the title's leading candidates sit in different shows. */
@@ -46,11 +68,14 @@ export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: 
   const strong = base.candidates.filter((candidate) => candidate.confidence >= settings.minShowConfidence).slice(0, settings.candidates);
   const first = strong[0];
   if (!first) return null;
-  const show = showsOf(lookup, first.anilistId);
-  if (show.tvdb === null && show.tmdb === null) return null;
-  for (const other of strong.slice(1)) {
-    const theirs = showsOf(lookup, other.anilistId);
-    if ((theirs.tvdb !== null || theirs.tmdb !== null) && !sameShow(show, theirs)) return 'ambiguous';
+  const others = strong.slice(1).map((candidate) => candidate.anilistId);
+  const show = namedShow(lookup, first.anilistId, others);
+  if (!show) return null;
+  for (const other of others) {
+    // A rival filed only as a later season names no show of its own by this title.
+    if (!opensAShow(lookup, other)) continue;
+    const theirs = showsOf(lookup, other);
+    if (hasShow(theirs) && !sameShow(show, theirs)) return 'ambiguous';
   }
   const answer = showAnswer(lookup, { ...query, guids: [] }, show, weights);
   if (!answer) return null;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate, MatchQuery } from '../../../../../main/mapping/model';
+import { DEFAULT_RESOLVER_OPTIONS } from '../../../../../main/mapping/resolve/resolver';
+import { bridgeByShow } from '../../../../../main/mapping/resolve/title-bridge';
+import type { TitleSource } from '../../../../../main/mapping/resolve/title-source';
+import { fakeLookup, links, season } from '../resolve/fake-lookup';
+
+/** The title source answers every question with these candidates, best first. */
+function titlesNaming(...ranked: [number, number][]): TitleSource {
+  const candidates: Candidate[] = ranked.map(([anilistId, confidence]) => ({ anilistId, confidence, evidence: [] }));
+  return { match: () => ({ status: 'abstain', best: null, candidates }) };
+}
+
+function show(title: string, number: number): MatchQuery {
+  return { type: 'show', title, year: null, season: number, guids: [], seasonGuids: [], seasonOrdering: null };
+}
+
+const { weights, bridge } = DEFAULT_RESOLVER_OPTIONS;
+
+describe('bridgeByShow', () => {
+  // ViVid Strike! is season 5 of a Nanoha show in TVDB: a Plex show titled "ViVid Strike!" is its own show.
+  const nanoha = fakeLookup([
+    links('plexanibridge-v2', 76, { seasons: [season('tvdb', 81115, 1)] }),
+    links('plexanibridge-v2', 21871, { seasons: [season('tvdb', 81115, 5)] }),
+  ]);
+
+  it("does not answer with a bigger show's season 1 when the title names an entry that show files as a later season", () => {
+    expect(bridgeByShow(nanoha, titlesNaming([21871, 0.9]), show('ViVid Strike!', 1), weights, bridge)).toBeNull();
+  });
+
+  it("still bridges through an entry that opens the show", () => {
+    const bridged = bridgeByShow(nanoha, titlesNaming([76, 0.9]), show('Magical Girl Lyrical Nanoha', 5), weights, bridge);
+    expect(bridged !== null && bridged !== 'ambiguous' ? bridged.answer.ids : null).toEqual([21871]);
+  });
+
+  // "Golden Kamuy" is every season's title: the title may name season 2 first, and season 1 is among its names.
+  const kamuy = fakeLookup([
+    links('plexanibridge-v2', 99699, { seasons: [season('tvdb', 338455, 1)] }),
+    links('plexanibridge-v2', 102977, { seasons: [season('tvdb', 338455, 2)] }),
+    links('plexanibridge-v2', 110355, { seasons: [season('tvdb', 338455, 3)] }),
+  ]);
+
+  it('bridges through a later season when the title also names other seasons of the same show', () => {
+    const bridged = bridgeByShow(kamuy, titlesNaming([102977, 0.95], [110355, 0.9]), show('Golden Kamuy', 1), weights, bridge);
+    expect(bridged !== null && bridged !== 'ambiguous' ? bridged.answer.ids : null).toEqual([99699]);
+  });
+
+  it('is not made ambiguous by a rival that only continues another show', () => {
+    const lookup = fakeLookup([
+      links('plexanibridge-v2', 666, { seasons: [season('tvdb', 83950, 1)] }),
+      links('plexanibridge-v2', 20474, { seasons: [season('tvdb', 262954, 2)] }),
+    ]);
+    const bridged = bridgeByShow(lookup, titlesNaming([666, 0.8], [20474, 0.65]), show("JoJo's Bizarre Adventure", 1), weights, bridge);
+    expect(bridged !== null && bridged !== 'ambiguous' ? bridged.answer.ids : bridged).toEqual([666]);
+  });
+
+  it('is ambiguous when two candidates each open a different show', () => {
+    const lookup = fakeLookup([
+      links('plexanibridge-v2', 1, { seasons: [season('tvdb', 10, 1)] }),
+      links('plexanibridge-v2', 2, { seasons: [season('tvdb', 20, 1)] }),
+    ]);
+    expect(bridgeByShow(lookup, titlesNaming([1, 0.9], [2, 0.85]), show('Namesake', 2), weights, bridge)).toBe('ambiguous');
+  });
+});
