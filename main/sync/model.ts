@@ -8,7 +8,7 @@ import type { ListStatus, MediaKind, ScoreScale } from '../providers/model/list-
 
 export type { ListStatus, MediaKind, ScoreScale };
 
-export type { SideKind, SyncService, SyncField, Direction, ConflictRule, SideRef, FieldChange, GuardReason, PlannedWrite, Conflict, SkippedTitle, GuardVerdict, SyncPlan, PairId, PairSettings } from '../../shared/contract/sync';
+export type { SideProblem, SideKind, SyncService, SyncField, Direction, ConflictRule, SideRef, FieldChange, GuardReason, PlannedWrite, Conflict, SkippedTitle, GuardVerdict, SyncPlan, PairId, PairSettings } from '../../shared/contract/sync';
 export { syncFields } from '../../shared/contract/sync';
 import type { SideKind, Conflict, PlannedWrite, SkippedTitle, SyncField, SideRef, PairSettings, PairId, SyncService } from '../../shared/contract/sync';
 
@@ -139,6 +139,11 @@ export interface ListSide {
   read(options?: SideCallOptions & { full?: boolean }): Promise<SideRead>;
   /** Sends writes (`changes[].after` are the values to store); one outcome per write, in order. */
   apply(writes: readonly PlannedWrite[], options?: SideCallOptions): Promise<WriteOutcome[]>;
+  /**
+   * Where a new entry for this title would go, from what the other sides know of it (MAL needs the MAL id
+   * AniList gives); null: this side cannot hold the title. Absent: the side never creates entries (Plex).
+   */
+  createTarget?(titleKey: TitleKey, others: readonly SideEntry[]): unknown;
   /** Reads these titles fresh (null: not on the list), to resume a run or check before an undo. */
   readCurrent(titleKeys: readonly TitleKey[], options?: SideCallOptions): Promise<Map<TitleKey, SideState | null>>;
 }

@@ -110,10 +110,17 @@ export const guardVerdictSchema = z.object({
 });
 export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
 
+/** A list the plan could not read (signed out, unreachable…): its titles are left out of this plan. */
+export const sideProblemSchema = z.object({ side: sideRefSchema, message: z.string(), code: z.string() });
+export type SideProblem = z.infer<typeof sideProblemSchema>;
+
 export const syncPlanSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   pairs: z.array(z.string()),
+  /** Each list read for this plan, with its entry count (the guards' share is of these). */
+  lists: z.array(z.object({ side: sideRefSchema, entries: z.number().int(), unmatched: z.number().int() })),
+  problems: z.array(sideProblemSchema),
   writes: z.array(plannedWriteSchema),
   conflicts: z.array(conflictSchema),
   skipped: z.array(skippedTitleSchema),

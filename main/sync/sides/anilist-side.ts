@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../app/ports';
+import type { AnilistChange, AnilistClient } from '../../providers/anilist/client';
+import { listEntrySchema } from '../../providers/cache/value-schemas';
+import { readListIfChanged } from '../../providers/cache/list-freshness';
+import { anilistListMarker } from '../../providers/cache/list-markers';
+import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
+import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SideState, type SyncField, type TitleKey, type WriteOutcome } from '../model';
+import { patchOfWrite, stateAfter, stateOfEntry, writeErrorOf } from './list-entry-state';
+
+/** Where an AniList entry lives: the media, the list entry (for deletes) and its MAL id (to create it on MAL). */
+export interface AnilistTarget {
+  mediaId: number;
+  entryId: number | null;
+  malId: number | null;
+}
+
+export interface AnilistSideOptions {
+  ref: SideRef & { service: 'anilist'; kind: MediaKind };
+  client: AnilistClient;
+  userId: number;
+  db: Database.Database;
+  logger?: Logger;
+}
+
+const animeFields: readonly SyncField[] = ['status', 'progress', 'score', 'startedAt', 'completedAt', 'repeat', 'notes', 'private'];
+
+export function anilistEntryOf(kind: MediaKind, entry: ListEntry): SideEntry | null {
+  const mediaId = entry.ids.anilist;
+  if (mediaId === undefined) return null;
+  const target: AnilistTarget = { mediaId, entryId: entry.entryId, malId: entry.ids.mal ?? null };
+  const title = entry.title ? (entry.title.english ?? entry.title.title) : `AniList ${mediaId}`;
+  return { titleKey: titleKeyOf(kind, 'anilist', mediaId), title, state: stateOfEntry(entry), target };
+}
+
+/** AniList ids are unique across anime and manga, so the key's id is the media id. */
+export function anilistIdOfKey(titleKey: TitleKey): number | null {
+  const match = /^(?:anime|manga):anilist:(\d+)$/.exec(titleKey);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * One AniList list (anime or manga) as a sync side: read whole only when the list marker moved (DESIGN §5.1),
+ * written in aliased batches (issue 6 item 3: at least 25 saves per request), one outcome per write.
+ */
+export function createAnilistSide(options: AnilistSideOptions): ListSide {
+  const { ref, client, userId } = options;
+  const type = ref.kind === 'anime' ? 'ANIME' : 'MANGA';
+  const carries = ref.kind === 'anime' ? animeFields : [...animeFields, 'progressVolumes' as const];
+
+  const entriesOf = (list: readonly ListEntry[]) => list.map((entry) => anilistEntryOf(ref.kind, entry)).filter((entry): entry is SideEntry => entry !== null);
+
+  return {
+    ref,
+    carries,
+    async read({ signal, full } = {}) {
+      const request = signal ? { signal } : {};
+      const list = await readListIfChanged({
+        db: options.db,
+        accountId: ref.accountId,
+        list: ref.kind,
+        ...anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type),
+        readAll: () => client.listCollection(userId, type, request),
+        entrySchema: listEntrySchema,
+        full: full ?? false,
+        ...(options.logger ? { logger: options.logger } : {}),
+      });
+      return { side: ref, entries: entriesOf(list.entries), unmatched: 0 };
+    },
+
+    async apply(writes, { signal } = {}) {
+      const request = signal ? { signal } : {};
+      const outcomes = new Map<string, WriteOutcome>();
+      const saves: Array<{ write: PlannedWrite; change: AnilistChange }> = [];
+      for (const write of writes) {
+        const target = write.target as AnilistTarget | null;
+        const mediaId = target?.mediaId ?? anilistIdOfKey(write.titleKey);
+        if (mediaId === null) {
+          outcomes.set(write.id, { writeId: write.id, ok: false, error: { code: 'validation', message: `No AniList id is known for "${write.title}".`, retryable: false } });
+        } else if (write.op === 'remove') {
+          outcomes.set(write.id, await removeEntry(write, target, request));
+        } else {
+          saves.push({ write, change: { ...patchOfWrite(write), mediaId, ...(target?.entryId ? { entryId: target.entryId } : {}) } });
+        }
+      }
+      if (saves.length > 0) {
+        const results = await client.saveEntries(saves.map((save) => save.change), request).catch((error: unknown) => saves.map(() => ({ ok: false as const, error })));
+        saves.forEach(({ write }, index) => {
+          const result = results[index];
+          if (!result || !result.ok) {
+            outcomes.set(write.id, { writeId: write.id, ok: false, error: writeErrorOf(result?.error) });
+            return;
+          }
+          const { saved } = result;
+          const state: SideState = {
+            ...stateAfter(null, write),
+            status: saved.status,
+            progress: saved.progress,
+            score: saved.score100 > 0 ? saved.score100 : null,
+            repeat: saved.repeat,
+            updatedAt: saved.updatedAt,
+          };
+          if (ref.kind === 'manga') state.progressVolumes = saved.progressVolumes;
+          outcomes.set(write.id, { writeId: write.id, ok: true, state });
+        });
+      }
+      return writes.map((write) => outcomes.get(write.id) as WriteOutcome);
+    },
+
+    async readCurrent(titleKeys, { signal } = {}) {
+      const list = await client.listCollection(userId, type, signal ? { signal } : {});
+      const byKey = new Map(entriesOf(list).map((entry) => [entry.titleKey, entry.state]));
+      return new Map(titleKeys.map((key) => [key, byKey.get(key) ?? null]));
+    },
+  };
+
+  async function removeEntry(write: PlannedWrite, target: AnilistTarget | null, request: { signal?: AbortSignal }): Promise<WriteOutcome> {
+    if (!target?.entryId) return { writeId: write.id, ok: true, state: null };
+    try {
+      await client.deleteEntry(target.entryId, request);
+      return { writeId: write.id, ok: true, state: null };
+    } catch (error) {
+      // Already gone is what a removal wants (a resumed run may have sent it before the kill).
+      if (writeErrorOf(error).code === 'not_found') return { writeId: write.id, ok: true, state: null };
+      return { writeId: write.id, ok: false, error: writeErrorOf(error) };
+    }
+  }
+}
