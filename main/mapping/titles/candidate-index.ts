@@ -5,7 +5,7 @@
  * fuse.js re-ranks just those. No query ever scans every title.
  */
 import Fuse from 'fuse.js';
-import { FILM_WORDS } from './normalize';
+import { FILM_MARKERS, FILM_WORDS } from './normalize';
 import { parseSeasonWords, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -188,9 +188,14 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
 
   function lookup(query: SeasonWords, by: 'base' | 'full', limit = 10): KeyHit[] {
     const hit = exact(query, by);
-    if (hit) return [hit];
     const loose = by === 'full' && query.looseKey !== '' ? looses.get(query.looseKey) : undefined;
-    if (loose) return [{ key: query.looseKey, text: loose.text, similarity: 1, via: 'loose', postings: loose.postings }];
+    // A film's exact title is often its series' too ("Given"), while the film itself is only "Given the Movie":
+    // the loose key's other titles come along, and type evidence tells them apart.
+    // Only titles that say they are the film: "Underdog" is not "Under the Dog" with a film word left out.
+    const more = loose && hit ? loose.postings.filter((posting) => !hit.postings.includes(posting) && posting.words.words.some((word) => FILM_MARKERS.has(word))) : loose?.postings;
+    const looseHit: KeyHit | null = more && more.length > 0 ? { key: query.looseKey, text: loose?.text ?? '', similarity: 1, via: 'loose', postings: more } : null;
+    if (hit) return looseHit ? [hit, looseHit] : [hit];
+    if (looseHit) return [looseHit];
     return fuzzy(query, limit);
   }
 

@@ -100,10 +100,12 @@ function postingYear(posting: TitlePosting): RecordYear | null {
 
 /**
  * "K-On!!" after "K-On!", "Amagami SS+" after "Amagami SS": a title whose only difference is a longer run of
- * closing "!", "?" or "+" is the second season, as weakly as a bare "2" would say so.
+ * closing "!", "?" or "+" is the second season, as weakly as a bare "2" would say so. One "!" or "?" more than
+ * a query that has none is punctuation the query dropped ("Wanna Be the Strongest in the World!"), not a sequel.
  */
 function withTrailMarker(wanted: Wanted, words: SeasonWords): SeasonWords {
   if (words.season !== undefined || words.part !== undefined || words.final || words.trail <= wanted.words.trail) return words;
+  if (wanted.words.trail === 0 && words.trail === 1 && !words.trailPlus) return words;
   return { ...words, season: 2, weak: true };
 }
 

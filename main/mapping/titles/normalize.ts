@@ -70,6 +70,9 @@ export function canonicalWord(word: string): string {
  */
 export const FILM_WORDS = new Set(['the', 'movie', 'film', 'gekijoban', 'eiga', '劇場版', 'a']);
 
+/** The film words that say "this is the film", unlike the articles among them. */
+export const FILM_MARKERS = new Set(['movie', 'film', 'gekijoban', 'eiga', '劇場版']);
+
 /** The words of a title after folding, long vowels collapsed. */
 export function titleTokens(title: string): string[] {
   return foldedWords(title).map(canonicalWord);

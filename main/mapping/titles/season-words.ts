@@ -26,6 +26,8 @@ export interface SeasonWords {
   weak: boolean;
   /** Length of a closing run of "!", "?" or "+": "K-On!!", "Gochuumon wa Usagi Desu ka??" and "Amagami SS+" are sequels. */
   trail: number;
+  /** The closing run holds a "+" ("Amagami SS+"), which is never mere punctuation. */
+  trailPlus: boolean;
 }
 
 const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 };
@@ -112,9 +114,11 @@ export function parseSeasonWords(title: string): SeasonWords {
   let found: Marker | undefined;
   for (let i = 0; i < words.length && !found; i += 1) found = markerAt(words, i, ends.has(i));
   const all = words.map(canonicalWord);
-  const trail = /[!?+！？＋]+$/.exec(title.trim())?.[0].length ?? 0;
+  const run = /[!?+！？＋]+$/.exec(title.trim())?.[0] ?? '';
+  const trail = run.length;
+  const trailPlus = /[+＋]/.test(run);
   const loose = keyOfTokens(all.filter((word) => !FILM_WORDS.has(word)));
-  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false, trail };
+  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false, trail, trailPlus };
   if (year !== undefined) result.year = year;
   if (!found) {
     result.base = all;
