@@ -52,9 +52,7 @@ function sameShow(a: ItemIds, b: ItemIds): boolean {
  * "Food Wars!" are every season's name); otherwise the item is a show of the entry's own, and the tables'
  * numbering of the bigger show says nothing about its seasons.
  */
-function namedShow(lookup: MappingLookup, first: number, others: readonly number[]): ItemIds | null {
-  const show = showsOf(lookup, first);
-  if (!hasShow(show)) return null;
+function namedShow(lookup: MappingLookup, first: number, show: ItemIds, others: readonly number[]): ItemIds | null {
   if (opensAShow(lookup, first)) return show;
   return others.some((other) => sameShow(show, showsOf(lookup, other))) ? show : null;
 }
@@ -69,14 +67,16 @@ export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: 
   const first = strong[0];
   if (!first) return null;
   const others = strong.slice(1).map((candidate) => candidate.anilistId);
-  const show = namedShow(lookup, first.anilistId, others);
-  if (!show) return null;
+  const filed = showsOf(lookup, first.anilistId);
+  if (!hasShow(filed)) return null;
   for (const other of others) {
     // A rival filed only as a later season names no show of its own by this title.
     if (!opensAShow(lookup, other)) continue;
     const theirs = showsOf(lookup, other);
-    if (hasShow(theirs) && !sameShow(show, theirs)) return 'ambiguous';
+    if (hasShow(theirs) && !sameShow(filed, theirs)) return 'ambiguous';
   }
+  const show = namedShow(lookup, first.anilistId, filed, others);
+  if (!show) return null;
   const answer = showAnswer(lookup, { ...query, guids: [] }, show, weights);
   if (!answer) return null;
   answer.confidence = Math.max(0, answer.confidence - settings.penalty);

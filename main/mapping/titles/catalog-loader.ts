@@ -17,8 +17,8 @@ interface CatalogEntry {
   titles: CatalogTitle[];
 }
 
-/** Main titles sort first so a record's first title is its name. */
-const KIND_ORDER: Record<string, number> = { anidb_main: 0, aod_main: 1, anidb_official: 2, anidb_synonym: 3, anidb_short: 4 };
+/** Main titles sort first so a record's first title is its name; fans' short names sort last. */
+const KIND_ORDER: Record<string, number> = { anidb_main: 0, aod_main: 1, anidb_official: 2, anidb_synonym: 3, anidb_short: 10 };
 
 function isCatalogEntry(value: unknown): value is CatalogEntry {
   if (typeof value !== 'object' || value === null) return false;
@@ -36,8 +36,17 @@ export function recordsFromCatalog(document: unknown): TitleRecord[] {
     const sorted = [...entry.titles]
       .filter((title) => typeof title.t === 'string' && title.t.trim() !== '')
       .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9));
-    const titles = [...new Set(sorted.map((title) => title.t))];
+    const titles: string[] = [];
+    const seen = new Set<string>();
+    let informalFrom: number | undefined;
+    for (const title of sorted) {
+      if (seen.has(title.t)) continue;
+      seen.add(title.t);
+      if (title.kind === 'anidb_short') informalFrom ??= titles.length;
+      titles.push(title.t);
+    }
     const record: TitleRecord = { anilistId: entry.anilist_id, titles };
+    if (informalFrom !== undefined) record.informalFrom = informalFrom;
     if (entry.type && entry.type !== 'UNKNOWN') record.format = entry.type;
     records.push(record);
   }

@@ -84,7 +84,7 @@ export interface RecordYear {
 /** The record's year: its own, else a "(2011)" that only its titles carry. */
 export function recordYear(record: TitleRecord, postings: readonly TitlePosting[]): RecordYear | null {
   if (record.year != null) return { value: record.year, fromTitle: false, remake: false };
-  const dated = postings.filter((posting) => posting.words.year !== undefined);
+  const dated = postings.filter((posting) => posting.words.year !== undefined && formal(record, posting));
   const years = new Set(dated.map((posting) => posting.words.year));
   const only = years.size === 1 ? [...years][0] : undefined;
   if (only === undefined) return null;
@@ -92,10 +92,16 @@ export function recordYear(record: TitleRecord, postings: readonly TitlePosting[
   return { value: only, fromTitle: true, remake };
 }
 
+/** Whether a title is one of the entry's names proper rather than a fan's short name. */
+export function formal(record: TitleRecord, posting: TitlePosting): boolean {
+  return record.informalFrom === undefined || posting.title < record.informalFrom;
+}
+
 /** A year in this very title beats the record's: "Ranma ½ (2024) 2nd Season" is the 2024 remake. */
-function postingYear(posting: TitlePosting): RecordYear | null {
+function postingYear(record: TitleRecord, posting: TitlePosting): RecordYear | null {
   const { year, season, part } = posting.words;
-  return year === undefined ? null : { value: year, fromTitle: true, remake: season !== undefined || part !== undefined };
+  if (year === undefined || !formal(record, posting)) return null;
+  return { value: year, fromTitle: true, remake: season !== undefined || part !== undefined };
 }
 
 /**
@@ -207,7 +213,7 @@ export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting,
   const title = record.titles[posting.title] ?? hit.text;
   const evidence: Evidence[] = [titleEvidence(hit, title, wanted)];
   const season = hit.via === 'sequel' && posting.words.season === undefined ? null : seasonEvidence(wanted, posting.words);
-  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, postingYear(posting) ?? year), episodeEvidence(wanted, record)]) {
+  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, postingYear(record, posting) ?? year), episodeEvidence(wanted, record)]) {
     if (item) evidence.push(item);
   }
   return evidence;

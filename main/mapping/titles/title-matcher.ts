@@ -5,8 +5,9 @@
  */
 import type { Candidate } from '../model';
 import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, type KeyHit, type TitlePosting } from './candidate-index';
-import { confidenceOf, recordYear, wantedOf, weighPosting, type TitleQuery } from './evidence';
+import { confidenceOf, formal, recordYear, wantedOf, weighPosting, type TitleQuery } from './evidence';
 import { findLaterSeason } from './later-seasons';
+import { weighUndatedNamesakes } from './namesakes';
 import { hasMarker, parseSeasonWords, unmarked, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -42,6 +43,8 @@ export interface Ranked {
   via: KeyHit['via'];
   /** The unclamped sum of evidence weights: ranks candidates that both reach confidence 1. */
   score: number;
+  /** The entry has a year, its own or from this title ("Moomin (1990)"). */
+  dated: boolean;
 }
 
 /** Defaults tuned on the benchmark's title_dev set (clean stratum), never on individual cases. */
@@ -89,14 +92,16 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
     for (const posting of hit.postings) {
       const record = index.records[posting.record];
       if (!record) continue;
-      const evidence = weighPosting(wanted, hit, posting, record, recordYear(record, byOwner.get(posting.record) ?? []));
+      const year = recordYear(record, byOwner.get(posting.record) ?? []);
+      const evidence = weighPosting(wanted, hit, posting, record, year);
       const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);
       if (known && known.score >= score) continue;
       const candidate = { anilistId: record.anilistId, confidence: confidenceOf(evidence), evidence };
-      byRecord.set(posting.record, { candidate, key: hit.key, words: posting.words, via: hit.via, score });
+      byRecord.set(posting.record, { candidate, key: hit.key, words: posting.words, via: hit.via, score, dated: year !== null || (posting.words.year !== undefined && formal(record, posting)) });
     }
   }
+  weighUndatedNamesakes([...byRecord.values()], wanted);
   return [...byRecord.values()].sort(
     (a, b) => b.score - a.score || (a.words.part ?? 1) - (b.words.part ?? 1) || a.candidate.anilistId - b.candidate.anilistId,
   );

@@ -12,6 +12,11 @@ export interface TitleRecord {
   anilistId: number;
   /** Main title first when known: the first title counts as the entry's own name in ties. */
   titles: string[];
+  /**
+   * Titles from this index on are fans' short names (AniDB's "oneroom (2017)"): they name the entry, but a
+   * year in them is a fan's way to tell namesakes apart, not a date to weigh.
+   */
+  informalFrom?: number;
   format?: TitleFormat;
   year?: number | null;
   episodes?: number | null;

@@ -62,3 +62,15 @@ describe('bridgeByShow', () => {
     expect(bridgeByShow(lookup, titlesNaming([1, 0.9], [2, 0.85]), show('Namesake', 2), weights, bridge)).toBe('ambiguous');
   });
 });
+
+describe('bridgeByShow with a title that names a lone later season', () => {
+  it('is ambiguous when a rival opens another show, rather than leaving the title to answer alone', () => {
+    const lookup = fakeLookup([
+      links('plexanibridge-v2', 97765, { seasons: [season('tvdb', 326337, 1)] }),
+      links('plexanibridge-v2', 99742, { seasons: [season('tvdb', 326337, 2)] }),
+      links('plexanibridge-v2', 20693, { seasons: [season('tvdb', 289763, 1)] }),
+    ]);
+    const bridged = bridgeByShow(lookup, titlesNaming([99742, 0.86], [20693, 0.86]), show('Cinderella Girls Theater', 2), weights, bridge);
+    expect(bridged).toBe('ambiguous');
+  });
+});

@@ -46,3 +46,33 @@ describe('films named like their series', () => {
     expect(createTitleMatcher(pool).match({ title: 'Under the Dog', type: 'movie' }).anilistIds).toEqual([20]);
   });
 });
+
+describe('undated namesakes', () => {
+  const pool: TitleRecord[] = [
+    { anilistId: 8234, titles: ['Muumin', 'Moomin'], format: 'TV' },
+    { anilistId: 2150, titles: ['Tanoshii Muumin Ikka', 'Moomin (1990)'], format: 'TV' },
+    { anilistId: 98238, titles: ['Room Mate', 'oneroom (2017)'], format: 'TV', informalFrom: 1 },
+    { anilistId: 97857, titles: ['One Room'], format: 'TV' },
+  ];
+  const matcher = createTitleMatcher(pool);
+
+  it('prefers the entry whose title is dated to the asked year over its undated namesake', () => {
+    const result = matcher.match({ title: 'Moomin', type: 'show', season: 1, year: 1990 });
+    expect(result.anilistIds).toEqual([2150]);
+    const other = result.candidates.find((candidate) => candidate.anilistId === 8234);
+    expect(other?.evidence.some((item) => item.kind === 'year' && item.weight < 0)).toBe(true);
+  });
+
+  it('leaves namesakes level without a year, and for a later season', () => {
+    expect(matcher.match({ title: 'Moomin', type: 'show', season: 1 }).status).toBe('abstain');
+    const later = matcher.match({ title: 'Moomin', type: 'show', season: 2, year: 1990 });
+    expect(later.candidates.every((candidate) => candidate.evidence.every((item) => !item.detail.startsWith('Another entry')))).toBe(true);
+  });
+
+  it("does not date an entry by a fan's short name", () => {
+    const result = matcher.match({ title: 'One Room', type: 'show', season: 1, year: 2017 });
+    const fanDated = result.candidates.find((candidate) => candidate.anilistId === 98238);
+    expect(fanDated?.evidence.some((item) => item.kind === 'year')).toBe(false);
+    expect(result.status).toBe('abstain');
+  });
+});
