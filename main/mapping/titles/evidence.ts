@@ -148,6 +148,18 @@ function seasonEvidence(wanted: Wanted, posted: SeasonWords): Evidence | null {
   return { kind: 'season', detail: `Title names season ${season}, asked for ${wanted.season}`, weight: WEIGHTS.seasonContradicted };
 }
 
+/**
+ * Plex files whatever has a single video as a film, web films and OVAs included: when the film's exact title
+ * names this one entry and no other, a soft format mismatch is no reason to doubt it.
+ */
+function loneFilm(wanted: Wanted, hit: KeyHit, record: TitleRecord, lone: boolean): Evidence | null {
+  const format = record.format ?? '';
+  if (!lone || wanted.type !== 'movie' || !LONE_FILM_FORMATS.has(format) || (hit.via !== 'exact' && hit.via !== 'loose')) return null;
+  return { kind: 'type', detail: `${format} entry for a movie, the only entry of this title`, weight: 0 };
+}
+
+const LONE_FILM_FORMATS = new Set(['ONA', 'OVA', 'SPECIAL']);
+
 function typeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   const format = record.format;
   if (!wanted.type || !format) return null;
@@ -209,11 +221,12 @@ function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
 }
 
 /** Every piece of evidence for one title of one record. */
-export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting, record: TitleRecord, year: RecordYear | null): Evidence[] {
+/** `loneTitle`: the query's exact (or loose) title names this entry and no other. */
+export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting, record: TitleRecord, year: RecordYear | null, loneTitle = false): Evidence[] {
   const title = record.titles[posting.title] ?? hit.text;
   const evidence: Evidence[] = [titleEvidence(hit, title, wanted)];
   const season = hit.via === 'sequel' && posting.words.season === undefined ? null : seasonEvidence(wanted, posting.words);
-  for (const item of [season, typeEvidence(wanted, record), yearEvidence(wanted, postingYear(record, posting) ?? year), episodeEvidence(wanted, record)]) {
+  for (const item of [season, loneFilm(wanted, hit, record, loneTitle) ?? typeEvidence(wanted, record), yearEvidence(wanted, postingYear(record, posting) ?? year), episodeEvidence(wanted, record)]) {
     if (item) evidence.push(item);
   }
   return evidence;

@@ -81,6 +81,7 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
     hits.push(...findLaterSeason(index, { words, hits, season: wanted.season ?? 0, own: named ? parsed : null }));
   }
   const byRecord = new Map<number, Ranked>();
+  const titled = new Set(hits.filter((hit) => hit.via === 'exact' || hit.via === 'loose').flatMap((hit) => hit.postings.map((posting) => posting.record)));
   for (const hit of hits) {
     // A record's titles within one hit, grouped once: big franchises have hundreds of postings per key.
     const byOwner = new Map<number, TitlePosting[]>();
@@ -93,7 +94,7 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
       const record = index.records[posting.record];
       if (!record) continue;
       const year = recordYear(record, byOwner.get(posting.record) ?? []);
-      const evidence = weighPosting(wanted, hit, posting, record, year);
+      const evidence = weighPosting(wanted, hit, posting, record, year, titled.size === 1);
       const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);
       if (known && known.score >= score) continue;

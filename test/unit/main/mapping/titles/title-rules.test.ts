@@ -76,3 +76,24 @@ describe('undated namesakes', () => {
     expect(result.status).toBe('abstain');
   });
 });
+
+describe('a film whose title names one entry only', () => {
+  const pool: TitleRecord[] = [
+    { anilistId: 142455, titles: ['Bubble'], format: 'ONA' },
+    { anilistId: 1, titles: ['Uma Musume: Pretty Derby - Road to the Top'], format: 'ONA' },
+    { anilistId: 2, titles: ['Uma Musume: Pretty Derby - Road to the Top (Movie)'], format: 'MOVIE' },
+    { anilistId: 3, titles: ['Twin Title'], format: 'ONA' },
+    { anilistId: 4, titles: ['Twin Title'], format: 'TV' },
+  ];
+  const matcher = createTitleMatcher(pool);
+
+  it('takes a web film Plex files as a movie when its exact title names no other entry', () => {
+    expect(matcher.match({ title: 'Bubble', type: 'movie', year: 2022 }).anilistIds).toEqual([142455]);
+  });
+
+  it('still weighs the format when another entry carries the title too', () => {
+    expect(matcher.match({ title: 'Uma Musume: Pretty Derby - Road to the Top', type: 'movie' }).anilistIds).toEqual([2]);
+    const twin = matcher.match({ title: 'Twin Title', type: 'movie' });
+    expect(twin.candidates.find((candidate) => candidate.anilistId === 3)?.evidence.some((item) => item.kind === 'type' && item.weight < 0)).toBe(true);
+  });
+});
