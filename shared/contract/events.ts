@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authFinishedEventSchema, authPromptEventSchema, needsSignInEventSchema } from './accounts';
 import { settingsSchema } from './settings';
+import { runResultSchema, syncProgressEventSchema, syncStatusSchema } from './sync';
 
 /** Events the core pushes to every connected UI. Payloads only: no sender, no host objects. */
 export const events = {
@@ -11,6 +12,11 @@ export const events = {
   'accounts.needsSignIn': needsSignInEventSchema,
   /** The review queue changed (items added, decided or re-run). */
   'review.changed': z.object({ open: z.number().int() }),
+  /** Reading, planning and writing progress of the current sync, undo or restore. */
+  'sync.progress': syncProgressEventSchema,
+  'sync.finished': runResultSchema,
+  /** The schedule, a run starting or ending, the outbox size. */
+  'sync.status': syncStatusSchema,
 } as const;
 
 export type Events = typeof events;

@@ -26,6 +26,19 @@ export const methodNames = [
   'overrides.import',
   'mapping.status',
   'mapping.update',
+  'sync.status',
+  'sync.plan',
+  'sync.run',
+  'sync.runs',
+  'sync.journal',
+  'sync.undo',
+  'sync.backups',
+  'sync.restore',
+  'sync.resolveConflict',
+  'sync.outbox',
+  'sync.edit',
+  'sync.pause',
+  'sync.resume',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

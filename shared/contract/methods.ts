@@ -25,6 +25,27 @@ import {
   reviewStatusSchema,
 } from './matching';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import {
+  fieldValueSchema,
+  journalRowViewSchema,
+  listBackupViewSchema,
+  outboxItemViewSchema,
+  pairIdSchema,
+  runResultSchema,
+  runViewSchema,
+  syncFieldSchema,
+  syncPlanSchema,
+  syncStatusSchema,
+} from './sync';
+
+const planInputSchema = z
+  .object({
+    /** Re-read every list whole instead of trusting the services' change markers. */
+    full: z.boolean().optional(),
+    /** Only these pairs (all enabled pairs when absent). */
+    pairs: z.array(pairIdSchema).optional(),
+  })
+  .strict();
 
 export const secretStoreKindSchema = z.enum(['keychain', 'encrypted-file', 'unavailable']);
 export type SecretStoreKind = z.infer<typeof secretStoreKindSchema>;
@@ -97,6 +118,42 @@ export const methods = {
   /** Downloads the ID tables that changed (conditional requests), keeping the last good copy of each. */
   'mapping.update': { input: noInput, output: mappingUpdateSchema },
   'overrides.import': { input: overridesImportSchema, output: z.object({ imported: z.number().int(), entries: z.number().int() }) },
+  'sync.status': { input: noInput, output: syncStatusSchema },
+  /** A dry run: reads every list and returns every change a run would make. Writes nothing. */
+  'sync.plan': { input: planInputSchema.optional(), output: syncPlanSchema },
+  /**
+   * Runs a previewed plan (`planId`, optionally only the `approve`d writes), or plans and runs at once. A plan
+   * that trips a guard answers `needs-confirmation` unless `confirm` is set; progress arrives as sync.progress.
+   */
+  'sync.run': {
+    input: planInputSchema.extend({ planId: z.string().optional(), approve: z.array(z.string()).optional(), confirm: z.boolean().optional() }).strict().optional(),
+    output: runResultSchema,
+  },
+  'sync.runs': {
+    input: z.object({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict().optional(),
+    output: z.object({ runs: z.array(runViewSchema), total: z.number().int() }),
+  },
+  'sync.journal': { input: z.object({ runId: z.string().min(1), titleKey: z.string().optional() }).strict(), output: z.array(journalRowViewSchema) },
+  /** Restores the before values of a run (or one title of it) where the service still holds what the run wrote. */
+  'sync.undo': { input: z.object({ runId: z.string().min(1), titleKey: z.string().optional(), confirm: z.boolean().optional() }).strict(), output: runResultSchema },
+  'sync.backups': { input: z.object({ accountId: z.string().optional() }).strict().optional(), output: z.array(listBackupViewSchema) },
+  /** Puts a list back as it was before a run's first write to it. */
+  'sync.restore': { input: z.object({ backupId: z.number().int(), confirm: z.boolean().optional() }).strict(), output: runResultSchema },
+  /** The person's answer to a conflict: this account's value wins from the next plan on. */
+  'sync.resolveConflict': { input: z.object({ conflictId: z.string().min(1), accountId: z.string().min(1) }).strict(), output: z.object({ saved: z.boolean() }) },
+  'sync.outbox': { input: noInput, output: z.array(outboxItemViewSchema) },
+  /** A local edit (+1 episode, a status…) for every list holding the title; queued, then sent when each service is reachable. */
+  'sync.edit': {
+    input: z
+      .object({
+        titleKey: z.string().regex(/^(anime|manga):anilist:\d+$/, 'Name the title by its AniList key, e.g. anime:anilist:21.'),
+        changes: z.array(z.object({ field: syncFieldSchema, value: fieldValueSchema }).strict()).min(1).max(20),
+      })
+      .strict(),
+    output: z.object({ queued: z.number().int(), sent: z.number().int() }),
+  },
+  'sync.pause': { input: noInput, output: syncStatusSchema },
+  'sync.resume': { input: noInput, output: syncStatusSchema },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;
@@ -104,4 +161,6 @@ export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 export * from './accounts';
 export * from './matching';
+export * from './sync';
+export { defaultPairs } from './sync-defaults';
 export { isMethodName, methodNames, type MethodName } from './method-names';

@@ -127,3 +127,92 @@ export const syncPlanSchema = z.object({
   guard: guardVerdictSchema,
 });
 export type SyncPlan = z.infer<typeof syncPlanSchema>;
+
+export const runKindSchema = z.enum(['sync', 'undo', 'restore', 'outbox']);
+export const runStatusSchema = z.enum(['planned', 'running', 'done', 'partial', 'failed', 'interrupted', 'cancelled']);
+
+/** What `sync.run`, `sync.undo` and `sync.restore` answer. `needs-confirmation`: a guard stopped it; nothing was sent. */
+export const runResultSchema = z.object({
+  runId: z.string().nullable(),
+  status: z.enum(['done', 'partial', 'failed', 'needs-confirmation', 'nothing-to-do', 'stale']),
+  written: z.number().int(),
+  failed: z.number().int(),
+  /** Failed writes that will be retried from the outbox. */
+  queued: z.number().int(),
+  /** Titles an undo could not restore because the service changed them since (both values shown). */
+  conflicts: z.array(conflictSchema),
+  guard: guardVerdictSchema,
+  message: z.string(),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+export const runViewSchema = z.object({
+  id: z.string(),
+  kind: runKindSchema,
+  status: runStatusSchema,
+  dryRun: z.boolean(),
+  undoOf: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  writes: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+});
+export type RunView = z.infer<typeof runViewSchema>;
+
+export const journalStateSchema = z.enum(['pending', 'sent', 'done', 'failed', 'skipped', 'conflict']);
+
+export const journalRowViewSchema = z.object({
+  writeId: z.string(),
+  side: sideRefSchema,
+  titleKey: z.string(),
+  title: z.string(),
+  op: z.enum(['create', 'update', 'remove']),
+  changes: z.array(z.object({ field: syncFieldSchema, before: fieldValueSchema, after: fieldValueSchema })),
+  state: journalStateSchema,
+  error: z.string().nullable(),
+});
+export type JournalRowView = z.infer<typeof journalRowViewSchema>;
+
+export const syncProgressEventSchema = z.object({
+  runId: z.string().nullable(),
+  phase: z.enum(['reading', 'planning', 'writing', 'finished']),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().nullable(),
+});
+export type SyncProgressEvent = z.infer<typeof syncProgressEventSchema>;
+
+export const outboxItemViewSchema = z.object({
+  id: z.number().int(),
+  side: sideRefSchema,
+  titleKey: z.string(),
+  title: z.string(),
+  field: syncFieldSchema,
+  value: fieldValueSchema,
+  origin: z.enum(['edit', 'sync']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  setAside: z.boolean(),
+});
+export type OutboxItemView = z.infer<typeof outboxItemViewSchema>;
+
+export const listBackupViewSchema = z.object({
+  id: z.number().int(),
+  runId: z.string(),
+  side: sideRefSchema,
+  takenAt: z.string(),
+  entries: z.number().int(),
+});
+export type ListBackupView = z.infer<typeof listBackupViewSchema>;
+
+export const syncStatusSchema = z.object({
+  running: z.boolean(),
+  paused: z.boolean(),
+  lastRunAt: z.string().nullable(),
+  nextRunAt: z.string().nullable(),
+  waitingForNetwork: z.boolean(),
+  outbox: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -21,6 +21,8 @@ export interface AnilistSideOptions {
   userId: number;
   db: Database.Database;
   logger?: Logger;
+  /** Told the MAL ids AniList states for the list's titles, so the MAL list can be keyed by them. */
+  publishMalIds?(pairs: ReadonlyMap<number, number>): void;
 }
 
 const animeFields: readonly SyncField[] = ['status', 'progress', 'score', 'startedAt', 'completedAt', 'repeat', 'notes', 'private'];
@@ -44,28 +46,47 @@ export function anilistIdOfKey(titleKey: TitleKey): number | null {
  * written in aliased batches (issue 6 item 3: at least 25 saves per request), one outcome per write.
  */
 export function createAnilistSide(options: AnilistSideOptions): ListSide {
-  const { ref, client, userId } = options;
+  const { client, userId } = options;
+  // The person's score format is only known from their entries (asking the viewer would cost a request per
+  // sync); a change of format moves the list marker, so a re-read brings the new scale with it.
+  const ref: SideRef & { kind: MediaKind } = { ...options.ref };
   const type = ref.kind === 'anime' ? 'ANIME' : 'MANGA';
   const carries = ref.kind === 'anime' ? animeFields : [...animeFields, 'progressVolumes' as const];
 
   const entriesOf = (list: readonly ListEntry[]) => list.map((entry) => anilistEntryOf(ref.kind, entry)).filter((entry): entry is SideEntry => entry !== null);
 
+  async function readList(signal: AbortSignal | undefined, full: boolean) {
+    const request = signal ? { signal } : {};
+    const list = await readListIfChanged({
+      db: options.db,
+      accountId: ref.accountId,
+      list: ref.kind,
+      ...anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type),
+      readAll: () => client.listCollection(userId, type, request),
+      entrySchema: listEntrySchema,
+      full,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    ref.scale = list.entries.find((entry) => entry.score)?.score?.scale ?? ref.scale;
+    const entries = entriesOf(list.entries);
+    options.publishMalIds?.(new Map(entries.flatMap((entry) => {
+      const { mediaId, malId } = entry.target as AnilistTarget;
+      return malId === null ? [] : [[malId, mediaId] as const];
+    })));
+    return { side: ref, entries, unmatched: 0 };
+  }
+
   return {
     ref,
     carries,
     async read({ signal, full } = {}) {
-      const request = signal ? { signal } : {};
-      const list = await readListIfChanged({
-        db: options.db,
-        accountId: ref.accountId,
-        list: ref.kind,
-        ...anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type),
-        readAll: () => client.listCollection(userId, type, request),
-        entrySchema: listEntrySchema,
-        full: full ?? false,
-        ...(options.logger ? { logger: options.logger } : {}),
-      });
-      return { side: ref, entries: entriesOf(list.entries), unmatched: 0 };
+      try {
+        return await readList(signal, full ?? false);
+      } catch (error) {
+        // The MAL side of this plan waits for these ids; it must not wait for a list that will never come.
+        options.publishMalIds?.(new Map());
+        throw error;
+      }
     },
 
     async apply(writes, { signal } = {}) {

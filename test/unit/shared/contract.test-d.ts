@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Account, AppInfo, Client, EventPayload, MethodInput, MethodName, MethodOutput, Methods, Result, RpcError, Settings, SettingsPatch } from '../../../shared/contract';
+import type { Account, AppInfo, Client, EventPayload, MethodInput, MethodName, MethodOutput, Methods, Result, RpcError, Settings, SettingsPatch, SyncPlan, RunResult } from '../../../shared/contract';
 
 describe('contract types', () => {
   it('pins the method names', () => {
@@ -27,6 +27,19 @@ describe('contract types', () => {
       | 'overrides.import'
       | 'mapping.status'
       | 'mapping.update'
+      | 'sync.status'
+      | 'sync.plan'
+      | 'sync.run'
+      | 'sync.runs'
+      | 'sync.journal'
+      | 'sync.undo'
+      | 'sync.backups'
+      | 'sync.restore'
+      | 'sync.resolveConflict'
+      | 'sync.outbox'
+      | 'sync.edit'
+      | 'sync.pause'
+      | 'sync.resume'
     >();
   });
 
@@ -36,6 +49,8 @@ describe('contract types', () => {
     expectTypeOf<MethodOutput<'settings.get'>>().toEqualTypeOf<Settings>();
     expectTypeOf<MethodInput<'settings.update'>>().toEqualTypeOf<SettingsPatch>();
     expectTypeOf<MethodOutput<'accounts.list'>>().toEqualTypeOf<Account[]>();
+    expectTypeOf<MethodOutput<'sync.plan'>>().toEqualTypeOf<SyncPlan>();
+    expectTypeOf<MethodOutput<'sync.run'>>().toEqualTypeOf<RunResult>();
     expectTypeOf<AppInfo['secretStore']['kind']>().toEqualTypeOf<'keychain' | 'encrypted-file' | 'unavailable'>();
     expectTypeOf<Settings['appearance']['theme']>().toEqualTypeOf<'system' | 'light' | 'dark'>();
   });

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../app/ports';
+import type { ListSide, PlannedWrite, SideState, WriteOutcome } from '../model';
+import { addJournalRows, enqueueEdit, loadSideEntries, markJournal, saveBase, saveListBackupOnce } from '../store/index';
+import { writeErrorOf } from '../sides/list-entry-state';
+import { overlay } from './journal-values';
+
+export interface WriteProgress {
+  done: number;
+  total: number;
+  current: string | null;
+}
+
+export interface ExecuteWritesOptions {
+  db: Database.Database;
+  runId: string;
+  writes: readonly PlannedWrite[];
+  /** The list sides by `${accountId}|${kind}`. */
+  sides: ReadonlyMap<string, ListSide>;
+  signal?: AbortSignal;
+  logger?: Logger;
+  onProgress?(progress: WriteProgress): void;
+  /** Writes per apply call; AniList packs them into aliased batches itself. */
+  batchSize?: number;
+  /** Test seam between batches: the chaos test stops the process here. */
+  afterBatch?(): void | Promise<void>;
+}
+
+export interface WritesOutcome {
+  written: number;
+  failed: number;
+  queued: number;
+  /** Titles with a failed write: their bases must not move, so the next plan tries again. */
+  failedTitles: Set<string>;
+}
+
+export const sideKey = (side: { accountId: string; kind: string }) => `${side.accountId}|${side.kind}`;
+
+/**
+ * Sends a run's writes (DESIGN §5.5): every write is in the journal with its before and after values before
+ * anything is sent, marked `sent` just before its batch goes and `done` (with the state the service answered)
+ * after, so a killed process knows exactly which writes may have landed. Before the first write to a list,
+ * the list as read for the plan is kept whole (sync_list_backups). A failing write never blocks the others;
+ * one that may succeed later (network, 429, 5xx) waits in the outbox.
+ */
+export async function executeWrites(options: ExecuteWritesOptions): Promise<WritesOutcome> {
+  const { db, runId, writes } = options;
+  const batchSize = options.batchSize ?? 50;
+  const currentBySide = new Map<string, Map<string, SideState>>();
+  const currentOf = (write: PlannedWrite) => {
+    const key = sideKey(write.side);
+    if (!currentBySide.has(key)) currentBySide.set(key, new Map(loadSideEntries(db, write.side.accountId, write.side.kind).map((entry) => [entry.titleKey, entry.state])));
+    return currentBySide.get(key)?.get(write.titleKey) ?? null;
+  };
+
+  addJournalRows(db, runId, writes.map((write) => ({ write, before: currentOf(write) })));
+
+  const bySide = new Map<string, PlannedWrite[]>();
+  for (const write of writes) bySide.set(sideKey(write.side), [...(bySide.get(sideKey(write.side)) ?? []), write]);
+
+  const outcome: WritesOutcome = { written: 0, failed: 0, queued: 0, failedTitles: new Set() };
+  let done = 0;
+  for (const [key, sideWrites] of bySide) {
+    const side = options.sides.get(key);
+    const first = sideWrites[0];
+    if (!side || !first) {
+      for (const write of sideWrites) record(write, { writeId: write.id, ok: false, error: { code: 'not_found', message: 'That account is no longer connected.', retryable: false } });
+      continue;
+    }
+    saveListBackupOnce(db, runId, first.side, loadSideEntries(db, first.side.accountId, first.side.kind));
+    for (let start = 0; start < sideWrites.length; start += batchSize) {
+      options.signal?.throwIfAborted();
+      const batch = sideWrites.slice(start, start + batchSize);
+      for (const write of batch) markJournal(db, runId, write.id, 'sent');
+      let outcomes: WriteOutcome[];
+      try {
+        outcomes = await side.apply(batch, options.signal ? { signal: options.signal } : {});
+      } catch (error) {
+        // A side should answer per write; if it threw anyway, every write of the batch failed alike.
+        outcomes = batch.map((write) => ({ writeId: write.id, ok: false, error: writeErrorOf(error) }));
+      }
+      batch.forEach((write, index) => record(write, outcomes[index] ?? { writeId: write.id, ok: false, error: { code: 'internal', message: 'No answer for this write.', retryable: false } }));
+      done += batch.length;
+      options.onProgress?.({ done, total: writes.length, current: batch.at(-1)?.title ?? null });
+      await options.afterBatch?.();
+    }
+  }
+  return outcome;
+
+  function record(write: PlannedWrite, result: WriteOutcome): void {
+    if (result.ok) {
+      const state = overlay(currentOf(write), result.state, write);
+      markJournal(db, runId, write.id, 'done', { result: state });
+      saveBase(db, write.side.accountId, write.side.kind, write.titleKey, state, runId);
+      outcome.written += 1;
+      return;
+    }
+    markJournal(db, runId, write.id, 'failed', { error: result.error });
+    outcome.failed += 1;
+    outcome.failedTitles.add(write.titleKey);
+    options.logger?.warn('a sync write failed', { runId, writeId: write.id, code: result.error.code, retryable: result.error.retryable });
+    if (result.error.retryable && write.op !== 'remove') {
+      for (const change of write.changes) {
+        enqueueEdit(db, { side: write.side, titleKey: write.titleKey, title: write.title, field: change.field, value: change.after, target: write.target, origin: 'sync' });
+      }
+      outcome.queued += 1;
+    }
+  }
+}
