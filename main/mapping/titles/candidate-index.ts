@@ -5,7 +5,7 @@
  * fuse.js re-ranks just those. No query ever scans every title.
  */
 import Fuse from 'fuse.js';
-import { FILM_MARKERS, FILM_WORDS } from './normalize';
+import { FILM_MARKERS, FILM_WORDS, keyOfTokens } from './normalize';
 import { parseSeasonWords, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -40,6 +40,8 @@ export interface CandidateIndex {
   titlesOf(record: number): readonly SeasonWords[];
   /** Titles that start with all of the query's base words and add more: sequels with a new subtitle. */
   sequels(query: SeasonWords, limit?: number): KeyHit[];
+  /** Records with a title that is these words or starts with them ("Busou Shinki" → every Busou Shinki entry). */
+  startingWith(words: readonly string[]): Set<number>;
   /** Keys the inverted index proposes for these words before the re-rank (exposed to test the bound). */
   proposals(words: readonly string[], limit: number): string[];
 }
@@ -63,6 +65,38 @@ interface KeyEntry {
 const FUSE_KEYS = 4;
 /** Below this word overlap a key cannot reach an answering similarity (0.75 × overlap + 0.25 × 1), so fuse skips it. */
 const MIN_OVERLAP_FOR_RERANK = 0.4;
+
+/** A near word counts this much of a shared one. */
+const NEAR_WORD = 0.8;
+
+/**
+ * Spelling slips and romanisation variants ("Royale" / "Royal", "Dimmension", "Diaboromon" / "Diablomon"):
+ * words of five letters or more within one edit, or two for words of nine or more. Numbers never are near.
+ */
+export function nearWords(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || /\d/.test(a) || /\d/.test(b)) return false;
+  const limit = Math.min(a.length, b.length) >= 9 ? 2 : 1;
+  if (Math.abs(a.length - b.length) > limit) return false;
+  return editDistance(a, b, limit) <= limit;
+}
+
+/** Levenshtein distance, giving up (limit + 1) once it exceeds the limit. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
 
 function addPosting(map: Map<string, KeyEntry>, key: string, words: string[], posting: TitlePosting): void {
   let entry = map.get(key);
@@ -137,17 +171,28 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
       .map(([key]) => key);
   }
 
-  /** Weighted word overlap (Dice): shared rare words count, a missing or extra rare word costs. */
+  /** Weighted word overlap (Dice): shared rare words count, a missing or extra rare word costs; near words count most of a shared one. */
   function overlap(query: readonly string[], candidate: readonly string[]): number {
     const mine = new Set(query);
     const theirs = new Set(candidate);
     let shared = 0;
     let total = 0;
+    const unmatched: string[] = [];
     for (const word of mine) {
       total += weightOf(word);
       if (theirs.has(word)) shared += 2 * weightOf(word);
+      else unmatched.push(word);
     }
+    const spare = [...theirs].filter((word) => !mine.has(word));
     for (const word of theirs) total += weightOf(word);
+    // A misspelt word still counts most of a shared one; each of the candidate's words pairs up once.
+    for (const word of unmatched) {
+      const i = spare.findIndex((other) => nearWords(word, other));
+      if (i < 0) continue;
+      const other = spare[i] ?? '';
+      spare.splice(i, 1);
+      shared += NEAR_WORD * (weightOf(word) + weightOf(other));
+    }
     return total === 0 ? 0 : shared / total;
   }
 
@@ -205,5 +250,11 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     return [{ key: query.baseKey, text: query.base.join(' '), similarity: 1, via: 'sequel', postings: postings.slice(0, limit) }];
   }
 
-  return { records, lookup, exact, sequels, proposals, titlesOf: (record) => parsed[record] ?? [] };
+  function startingWith(words: readonly string[]): Set<number> {
+    const key = keyOfTokens(words);
+    const postings = [...(prefixes.get(key) ?? []), ...(fulls.get(key)?.postings ?? [])];
+    return new Set(postings.map((posting) => posting.record));
+  }
+
+  return { records, lookup, exact, sequels, startingWith, proposals, titlesOf: (record) => parsed[record] ?? [] };
 }

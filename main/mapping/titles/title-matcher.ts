@@ -8,6 +8,7 @@ import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, t
 import { confidenceOf, formal, recordYear, wantedOf, weighPosting, type TitleQuery } from './evidence';
 import { findLaterSeason } from './later-seasons';
 import { weighUndatedNamesakes } from './namesakes';
+import { FILM_WORDS } from './normalize';
 import { hasMarker, parseSeasonWords, unmarked, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -68,6 +69,18 @@ function namedShow(index: CandidateIndex, parsed: SeasonWords): { words: SeasonW
   return { words: unmarked(parsed), hits: hits.map((hit) => ({ ...hit, postings: hit.postings.map((posting) => ({ ...posting, words: unmarked(posting.words) })) })) };
 }
 
+/**
+ * Whether no other entry's title starts like the query's ("Busou Shinki Moon Angel" shares "Busou Shinki"
+ * with a TV series and an OVA): within a franchise, a film may be a compilation or cut of the web series or
+ * OVA it is named after, so their format still counts; a work of its own has nothing to be confused with.
+ */
+function aloneInFranchise(index: CandidateIndex, words: SeasonWords, titled: ReadonlySet<number>): boolean {
+  const informative = words.words.filter((word) => !FILM_WORDS.has(word));
+  const lead = informative.length > 2 ? informative.slice(0, 2) : informative;
+  if (lead.length === 0) return false;
+  return [...index.startingWith(lead)].every((record) => titled.has(record));
+}
+
 /** Ranks every record the index reached by its best title's evidence. */
 export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked[] {
   const parsed = parseSeasonWords(query.title);
@@ -82,6 +95,7 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
   }
   const byRecord = new Map<number, Ranked>();
   const titled = new Set(hits.filter((hit) => hit.via === 'exact' || hit.via === 'loose').flatMap((hit) => hit.postings.map((posting) => posting.record)));
+  const lone = titled.size === 1 && wanted.type === 'movie' && aloneInFranchise(index, words, titled);
   for (const hit of hits) {
     // A record's titles within one hit, grouped once: big franchises have hundreds of postings per key.
     const byOwner = new Map<number, TitlePosting[]>();
@@ -94,7 +108,7 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
       const record = index.records[posting.record];
       if (!record) continue;
       const year = recordYear(record, byOwner.get(posting.record) ?? []);
-      const evidence = weighPosting(wanted, hit, posting, record, year, titled.size === 1);
+      const evidence = weighPosting(wanted, hit, posting, record, year, lone);
       const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);
       if (known && known.score >= score) continue;

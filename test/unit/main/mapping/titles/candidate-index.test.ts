@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCandidateIndex } from '../../../../../main/mapping/titles/candidate-index';
+import { buildCandidateIndex, nearWords } from '../../../../../main/mapping/titles/candidate-index';
 import { parseSeasonWords } from '../../../../../main/mapping/titles/season-words';
 import type { TitleRecord } from '../../../../../main/mapping/titles/title-pool';
 
@@ -41,5 +41,32 @@ describe('candidate index', () => {
 
   it('proposes nothing for words it has never seen', () => {
     expect(index.lookup(parseSeasonWords('Zzyzx Qwerty'), 'full')).toEqual([]);
+  });
+});
+
+describe('near words', () => {
+  it.each([
+    ['royale', 'royal', true],
+    ['dimmension', 'dimension', true],
+    ['diaboromon', 'diablomon', true],
+    ['tournement', 'tournament', true],
+    ['angel', 'angels', true],
+    ['road', 'roads', false],
+    ['kanon', 'canon', true],
+    ['2021', '2022', false],
+    ['sakura', 'sakuga', true],
+    ['gundam', 'digimon', false],
+  ])('"%s" and "%s": %s', (a, b, near) => {
+    expect(nearWords(a, b)).toBe(near);
+  });
+
+  it('lets a misspelt title reach the same similarity band as the right spelling', () => {
+    const index = buildCandidateIndex([
+      { anilistId: 1, titles: ['Battle Royal High School'], format: 'OVA' },
+      { anilistId: 2, titles: ['Battle Girl High School'], format: 'TV' },
+    ]);
+    const hits = index.lookup(parseSeasonWords('Battle Royale High School'), 'full', 5);
+    expect(hits[0]?.postings[0]?.record).toBe(0);
+    expect(hits[0]?.similarity).toBeGreaterThan(0.85);
   });
 });

@@ -91,6 +91,15 @@ describe('a film whose title names one entry only', () => {
     expect(matcher.match({ title: 'Bubble', type: 'movie', year: 2022 }).anilistIds).toEqual([142455]);
   });
 
+  it("still weighs the format within a franchise, whose film may be a cut of the web series it is named after", () => {
+    const franchise = createTitleMatcher([
+      { anilistId: 11103, titles: ['Busou Shinki Moon Angel'], format: 'ONA' },
+      { anilistId: 16614, titles: ['Busou Shinki: Install x Dream'], format: 'OVA' },
+      { anilistId: 13, titles: ['Busou Shinki'], format: 'TV' },
+    ]);
+    expect(franchise.match({ title: 'Busou Shinki Moon Angel', type: 'movie', year: 2012 }).status).toBe('abstain');
+  });
+
   it('still weighs the format when another entry carries the title too', () => {
     expect(matcher.match({ title: 'Uma Musume: Pretty Derby - Road to the Top', type: 'movie' }).anilistIds).toEqual([2]);
     const twin = matcher.match({ title: 'Twin Title', type: 'movie' });
