@@ -1,0 +1,107 @@
+import type { MatchQuery, MatchResult } from '../../mapping/model';
+import type { PlexServerClient } from '../../providers/plex/client';
+import type { ListSide, PlannedWrite, SideRef, SyncField, WriteOutcome } from '../model';
+import { writeErrorOf } from './list-entry-state';
+import { readPlexAnime } from './plex-anime-read';
+import { animeStateOf, episodeChanges, wantedProgress, type PlexAnimeTarget } from './plex-anime-ranges';
+
+export interface PlexAnimeSideOptions {
+  ref: SideRef & { service: 'plex'; kind: 'anime' };
+  client: PlexServerClient;
+  /** The section ids the person marked as anime (main/db/plex-repository.ts, `holds = 'anime'`). */
+  sections: readonly string[];
+  resolve(query: MatchQuery): MatchResult;
+  /** Told each season the matcher would not decide (the review queue's `record`); may be async. */
+  recordUnmatched?(query: MatchQuery, result: MatchResult, accountId: string): unknown;
+  /** Matches below this confidence go to review instead of being synced (default 0: the resolver decides). */
+  minConfidence?: number;
+}
+
+const carries: readonly SyncField[] = ['progress', 'status'];
+
+/** Watched state of the episodes one apply touches, read fresh per season and kept up to date as it writes. */
+type PlayState = Map<string, boolean>;
+
+/**
+ * AniList/MAL ⇄ Plex for the anime libraries (issue 6): each Plex season is resolved to AniList entries with
+ * their episode ranges, and an entry's progress is its unbroken watched run. Writes mark episodes played
+ * with `/:/scrobble`, one per episode (PMS has no batch form); Plex never gets entries created, so there is no
+ * `createTarget`.
+ */
+export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
+  const { ref, client } = options;
+  // readCurrent re-reads to check values, not to queue the same seasons for review again.
+  const read = (signal: AbortSignal | undefined, review: boolean) =>
+    readPlexAnime(
+      {
+        client,
+        sections: options.sections,
+        resolve: options.resolve,
+        ...(review && options.recordUnmatched ? { recordUnmatched: options.recordUnmatched } : {}),
+        accountId: ref.accountId,
+        minConfidence: options.minConfidence ?? 0,
+      },
+      signal,
+    );
+
+  /** Reads the seasons a write touches (one request each) unless this apply already has them. */
+  async function loadSeasons(target: PlexAnimeTarget, plays: PlayState, loaded: Set<string>, signal?: AbortSignal): Promise<void> {
+    for (const season of target.seasons) {
+      if (loaded.has(season)) continue;
+      for (const episode of await client.children(season, signal ? { signal } : {})) plays.set(episode.ratingKey, episode.viewCount > 0);
+      loaded.add(season);
+    }
+  }
+
+  async function applyOne(write: PlannedWrite, plays: PlayState, loaded: Set<string>, signal?: AbortSignal): Promise<WriteOutcome> {
+    const target = write.target as PlexAnimeTarget | null;
+    if (!target || !Array.isArray(target.episodes)) {
+      return { writeId: write.id, ok: false, error: { code: 'validation', message: `"${write.title}" is not in your Plex anime libraries, so Plex cannot take this change.`, retryable: false } };
+    }
+    try {
+      // Fresh play state: a scrobble always adds a play, so what was watched since the read must not be sent again.
+      await loadSeasons(target, plays, loaded, signal);
+      const episodes = target.episodes.map((ratingKey) => (ratingKey === null ? null : { ratingKey, watched: plays.get(ratingKey) ?? false }));
+      const wanted = wantedProgress(write.changes, episodes.length);
+      if (wanted !== undefined) {
+        const { scrobble, unscrobble } = episodeChanges(episodes, wanted, write.guards.includes('lowers-progress'));
+        for (const ratingKey of scrobble) {
+          await client.scrobble(ratingKey, signal ? { signal } : {});
+          plays.set(ratingKey, true);
+        }
+        for (const ratingKey of unscrobble) {
+          await client.unscrobble(ratingKey, signal ? { signal } : {});
+          plays.set(ratingKey, false);
+        }
+      }
+      // The state Plex now holds (not the write's wish): a missing file stops the run short of it.
+      return { writeId: write.id, ok: true, state: animeStateOf(target.episodes.map((ratingKey) => (ratingKey === null ? null : (plays.get(ratingKey) ?? false)))) };
+    } catch (error) {
+      return { writeId: write.id, ok: false, error: writeErrorOf(error) };
+    }
+  }
+
+  return {
+    ref,
+    carries,
+    async read({ signal } = {}) {
+      const { entries, unmatched } = await read(signal, true);
+      return { side: ref, entries, unmatched };
+    },
+
+    async apply(writes, { signal } = {}) {
+      const plays: PlayState = new Map();
+      const loaded = new Set<string>();
+      const outcomes: WriteOutcome[] = [];
+      // One at a time: each is a few scrobbles, and a failure in one must leave the others to run.
+      for (const write of writes) outcomes.push(await applyOne(write, plays, loaded, signal));
+      return outcomes;
+    },
+
+    async readCurrent(titleKeys, { signal } = {}) {
+      const { entries } = await read(signal, false);
+      const byKey = new Map(entries.map((entry) => [entry.titleKey, entry.state]));
+      return new Map(titleKeys.map((key) => [key, byKey.get(key) ?? null]));
+    },
+  };
+}

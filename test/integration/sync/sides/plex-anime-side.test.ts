@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { MatchQuery, MatchResult } from '../../../../main/mapping/model';
+import { createPlexServerClient, type PlexServerClient } from '../../../../main/providers/plex/client';
+import { titleKeyOf, type PlannedWrite, type SideEntry, type SideRef } from '../../../../main/sync/model';
+import { createPlexAnimeSide } from '../../../../main/sync/sides/plex-anime-side';
+import type { PlexAnimeTarget } from '../../../../main/sync/sides/plex-anime-ranges';
+import { useEmulators, type Fixture } from '../../providers/http/emulator-fixture';
+import { plexToken } from '../../providers/http/pipeline-helpers';
+import { seedResolver } from './plex-seed-resolver';
+
+/**
+ * The Plex anime side against the Plex emulator on the small seed, over the real request pipeline. Attack on
+ * Titan's TVDB season 3 holds two AniList entries (al:99147 e1-12, al:104578 e13-22); the seed has Plex
+ * watched through e20, so the second cour is 8 in, where AniList says 6.
+ */
+const start = useEmulators();
+const clientIdentifier = 'kizuna-sides-test';
+const ref: SideRef & { service: 'plex'; kind: 'anime' } = { accountId: 'plex-1', service: 'plex', kind: 'anime', scale: null };
+
+interface Setup {
+  fixture: Fixture;
+  client: PlexServerClient;
+  sections: string[];
+  unmatched: Array<{ query: MatchQuery; result: MatchResult; accountId: string }>;
+  side: ReturnType<typeof createPlexAnimeSide>;
+}
+
+async function setup(): Promise<Setup> {
+  const fixture = await start({ autoApprove: true });
+  const fetch = fixture.account('plex', await plexToken(fixture.emulators, clientIdentifier));
+  const client = createPlexServerClient({ baseUrl: fixture.emulators.urls.plex, fetch, clientIdentifier });
+  const anime = fixture.emulators.world.plex.libraries.find((library) => library.holds === 'anime');
+  const sections = (await client.sections()).filter((section) => section.title === anime?.title).map((section) => section.key);
+  const unmatched: Setup['unmatched'] = [];
+  const side = createPlexAnimeSide({ ref, client, sections, resolve: seedResolver(fixture.emulators.world), recordUnmatched: (query, result, accountId) => void unmatched.push({ query, result, accountId }) });
+  fixture.emulators.log.clear();
+  return { fixture, client, sections, unmatched, side };
+}
+
+const key = (id: number) => titleKeyOf('anime', 'anilist', id);
+const entryOf = (entries: SideEntry[], id: number) => entries.find((entry) => entry.titleKey === key(id)) as SideEntry;
+const scrobbled = (fixture: Fixture) =>
+  fixture.emulators.log
+    .forService('plex')
+    .filter((entry) => entry.endpoint === 'PUT /:/scrobble' && entry.status === 200)
+    .map((entry) => new URL(entry.path, 'http://x').searchParams.get('key'));
+
+function write(entry: SideEntry, changes: Array<{ field: 'progress' | 'status'; before: unknown; after: unknown }>, guards: PlannedWrite['guards'] = []): PlannedWrite {
+  return {
+    id: `w-${entry.titleKey}`,
+    side: ref,
+    titleKey: entry.titleKey,
+    title: entry.title,
+    op: 'update',
+    changes: changes.map((change) => ({ ...change, before: change.before as number, after: change.after as number, from: { ...ref, service: 'anilist' }, reason: 'test' })),
+    target: entry.target,
+    guards,
+  };
+}
+
+/** Play counts of an entry's episodes, read through a plain client (the side's own answer is not trusted here). */
+async function viewCounts(client: PlexServerClient, target: PlexAnimeTarget): Promise<number[]> {
+  const counts = new Map<string, number>();
+  for (const season of target.seasons) for (const episode of await client.children(season)) counts.set(episode.ratingKey, episode.viewCount);
+  return target.episodes.map((ratingKey) => (ratingKey === null ? -1 : (counts.get(ratingKey) ?? -1)));
+}
+
+describe('Plex anime side (emulator, small seed)', () => {
+  it('reads a split-cour season as two AniList entries with their own progress, in two listings per section', async () => {
+    const { fixture, side, sections } = await setup();
+    const read = await side.read();
+    const first = entryOf(read.entries, 99147);
+    const second = entryOf(read.entries, 104578);
+    expect(first.state).toEqual({ progress: 12, status: 'completed' });
+    expect(second.state).toEqual({ progress: 8, status: 'current' });
+    expect((first.target as PlexAnimeTarget).episodes).toHaveLength(12);
+    expect((second.target as PlexAnimeTarget).episodes).toHaveLength(10);
+    // Both cours live in the same Plex season, and their episodes do not overlap.
+    expect((first.target as PlexAnimeTarget).seasons).toEqual((second.target as PlexAnimeTarget).seasons);
+    expect((first.target as PlexAnimeTarget).episodes.filter((ratingKey) => (second.target as PlexAnimeTarget).episodes.includes(ratingKey))).toEqual([]);
+    // Naruto: one entry over five TVDB seasons counts on through them.
+    expect((entryOf(read.entries, 20).target as PlexAnimeTarget).episodes).toHaveLength(220);
+
+    const requests = fixture.emulators.log.forService('plex');
+    const episodeCount = fixture.emulators.world.plex.libraries
+      .find((library) => library.holds === 'anime')!
+      .itemKeys.reduce((sum, showKey) => sum + (fixture.emulators.world.shows.find((show) => show.key === showKey)?.seasons.reduce((total, season) => total + season.episodeCount, 0) ?? 0), 0);
+    expect(requests.every((entry) => entry.endpoint === 'GET /library/sections/{sectionId}/all')).toBe(true);
+    expect(requests).toHaveLength(sections.length + Math.ceil(episodeCount / 200));
+  });
+
+  it('an unmatched show reaches recordUnmatched with its GUIDs and season, counted, never synced', async () => {
+    const { side, unmatched, fixture } = await setup();
+    const read = await side.read();
+    const lost = fixture.emulators.world.shows.find((show) => show.key === fixture.emulators.world.landmarks['unmatched:plex']);
+    const recorded = unmatched.find((item) => item.query.title === lost?.title);
+    expect(recorded).toMatchObject({ accountId: 'plex-1', query: { type: 'show', season: 1, guids: expect.arrayContaining([`tvdb://${lost?.ids.tvdb}`]) }, result: { status: 'abstain' } });
+    expect(read.unmatched).toBe(unmatched.length);
+    expect(read.unmatched).toBeGreaterThan(0);
+  });
+
+  it('raising progress scrobbles exactly the missing episodes, once; the same write again sends nothing', async () => {
+    const { fixture, side, client } = await setup();
+    const second = entryOf((await side.read()).entries, 104578);
+    const target = second.target as PlexAnimeTarget;
+    fixture.emulators.log.clear();
+
+    const [outcome] = await side.apply([write(second, [{ field: 'progress', before: 8, after: 9 }])]);
+    expect(outcome).toEqual({ writeId: `w-${second.titleKey}`, ok: true, state: { progress: 9, status: 'current' } });
+    expect(scrobbled(fixture)).toEqual([target.episodes[8]]);
+
+    fixture.emulators.log.clear();
+    const [again] = await side.apply([write(second, [{ field: 'progress', before: 8, after: 9 }])]);
+    expect(again).toMatchObject({ ok: true, state: { progress: 9 } });
+    expect(scrobbled(fixture)).toEqual([]);
+    expect(await viewCounts(client, target)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 0]);
+  });
+
+  it('completed marks every episode of the range, and only those; a lower progress unmarks nothing unless the write says so', async () => {
+    const { fixture, side, client } = await setup();
+    const read = await side.read();
+    const finalSeason = entryOf(read.entries, 110277);
+    const target = finalSeason.target as PlexAnimeTarget;
+    const before = await viewCounts(client, target);
+    fixture.emulators.log.clear();
+
+    const [done] = await side.apply([write(finalSeason, [{ field: 'status', before: null, after: 'completed' }])]);
+    expect(done).toMatchObject({ ok: true, state: { progress: 16, status: 'completed' } });
+    expect(scrobbled(fixture)).toHaveLength(before.filter((count) => count === 0).length);
+    expect(await viewCounts(client, target)).toEqual(before.map((count) => Math.max(count, 1)));
+    // The next cour of the same season is untouched.
+    expect((await viewCounts(client, entryOf(read.entries, 131681).target as PlexAnimeTarget)).every((count) => count <= 1)).toBe(true);
+
+    const [kept] = await side.apply([write(finalSeason, [{ field: 'progress', before: 16, after: 10 }])]);
+    expect(kept).toMatchObject({ ok: true, state: { progress: 16, status: 'completed' } });
+    const [lowered] = await side.apply([write(finalSeason, [{ field: 'progress', before: 16, after: 10 }], ['lowers-progress'])]);
+    expect(lowered).toMatchObject({ ok: true, state: { progress: 10, status: 'current' } });
+    expect((await viewCounts(client, target)).slice(10)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('a failing scrobble fails its own write only: the next write still lands, and a retry sends only what is missing', async () => {
+    const { fixture, side, client } = await setup();
+    const read = await side.read();
+    const second = entryOf(read.entries, 104578);
+    const finalSeason = entryOf(read.entries, 110277);
+    fixture.emulators.faults.add({ service: 'plex', method: 'PUT', path: '/:/scrobble', times: 1, action: { kind: 'status', status: 500 } });
+    fixture.emulators.log.clear();
+
+    const writes = [write(second, [{ field: 'progress', before: 8, after: 10 }]), write(finalSeason, [{ field: 'progress', before: 0, after: 3 }])];
+    const [failed, landed] = await side.apply(writes);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(landed).toMatchObject({ ok: true, state: { progress: 3, status: 'current' } });
+
+    const [retried] = await side.apply([writes[0]!]);
+    expect(retried).toMatchObject({ ok: true, state: { progress: 10, status: 'completed' } });
+    // The 500 did not count a play in the emulator, so each episode was played exactly once.
+    expect((await viewCounts(client, second.target as PlexAnimeTarget)).slice(8)).toEqual([1, 1]);
+  });
+
+  it('readCurrent reads fresh and says null for titles not in the libraries', async () => {
+    const { side, unmatched } = await setup();
+    const entry = entryOf((await side.read()).entries, 104578);
+    await side.apply([write(entry, [{ field: 'progress', before: 8, after: 10 }])]);
+    const queued = unmatched.length;
+    const current = await side.readCurrent([key(104578), key(999_999_999)]);
+    expect(current.get(key(104578))).toEqual({ progress: 10, status: 'completed' });
+    expect(current.get(key(999_999_999))).toBeNull();
+    expect(unmatched).toHaveLength(queued);
+  });
+});
