@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/contract';
+import type { SideEntry, SideKind, SideRef } from '../model';
+import { readJson, toJson } from './read-json';
+import { sideStateSchema, targetSchema } from './state-schema';
+
+/**
+ * The latest read of each list (sync_entries, migration 006): what a plan merges, what a run journals as
+ * "before", and what a list backup keeps. One row per title; a list is replaced whole on every read, so a
+ * title that left the list leaves the table.
+ */
+
+interface Row {
+  title_key: string;
+  title: string;
+  state: string;
+  target: string;
+}
+
+/**
+ * Replaces a side's stored list with `entries`, in one transaction: a crash leaves the old list or the new
+ * one, never half of each. Two entries with the same title key are refused (the side must decide which one
+ * is the title's: keeping either silently would sync the wrong one), and the old list stays.
+ */
+export function replaceSideEntries(db: Database.Database, side: Pick<SideRef, 'accountId' | 'kind'>, entries: readonly SideEntry[], readAt: string = new Date().toISOString()): void {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.titleKey)) {
+      throw new AppError('internal', `The ${side.kind} list of ${side.accountId} has two entries for ${entry.titleKey} ("${entry.title}"); the stored list was left as it was.`);
+    }
+    seen.add(entry.titleKey);
+  }
+  const insert = db.prepare('INSERT INTO sync_entries (account_id, kind, title_key, title, state, target, read_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM sync_entries WHERE account_id = ? AND kind = ?').run(side.accountId, side.kind);
+    for (const entry of entries) insert.run(side.accountId, side.kind, entry.titleKey, entry.title, JSON.stringify(entry.state), toJson(entry.target), readAt);
+  })();
+}
+
+/** A side's stored list, ordered by title key; empty when it was never read. */
+export function loadSideEntries(db: Database.Database, accountId: string, kind: SideKind): SideEntry[] {
+  const rows = db.prepare<[string, string], Row>('SELECT title_key, title, state, target FROM sync_entries WHERE account_id = ? AND kind = ? ORDER BY title_key').all(accountId, kind);
+  return rows.map((row) => {
+    const place = { table: 'sync_entries', row: `account ${accountId}, ${kind}, title ${row.title_key}` };
+    return {
+      titleKey: row.title_key,
+      title: row.title,
+      state: readJson(sideStateSchema, row.state, { ...place, column: 'state' }),
+      target: readJson(targetSchema, row.target, { ...place, column: 'target' }),
+    };
+  });
+}
+
+/** When the side's list was last stored, or null when never. */
+export function sideEntriesReadAt(db: Database.Database, accountId: string, kind: SideKind): string | null {
+  return db.prepare<[string, string], { at: string | null }>('SELECT max(read_at) AS at FROM sync_entries WHERE account_id = ? AND kind = ?').get(accountId, kind)?.at ?? null;
+}
