@@ -6,6 +6,7 @@ import { createEventBus } from './event-bus';
 import { createMappingDataHandlers } from './mapping-data-handlers';
 import { createMatchingModule, type MatchingModule } from './matching-handlers';
 import type { CorePorts, EventBus, EventListener } from './ports';
+import { checkCron, createSyncModule, type SyncModule } from './sync-handlers';
 
 export interface Core {
   dispatch: Dispatch;
@@ -16,6 +17,8 @@ export interface Core {
   readonly accounts: AccountsModule;
   /** The review queue and overrides, for the sync engine. */
   readonly matching: MatchingModule;
+  /** The sync engine and its schedule (hosts that stay up start the schedule). */
+  readonly sync: SyncModule;
   close(): void;
 }
 
@@ -24,6 +27,7 @@ export function createCore(ports: CorePorts): Core {
   const events: EventBus = ports.events ?? createEventBus(ports.logger);
   const accounts = createAccountsModule(ports, events);
   const matching = createMatchingModule(ports, events, accounts.pipelines);
+  const sync = createSyncModule(ports, events, accounts.pipelines, matching);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -37,6 +41,7 @@ export function createCore(ports: CorePorts): Core {
     }),
     'settings.get': () => ports.settings.read(),
     'settings.update': (patch) => {
+      if (patch.schedule?.cron !== undefined) checkCron(patch.schedule.cron);
       const next = applySettingsPatch(ports.settings.read(), patch);
       ports.settings.write(next);
       events.emit('settings.changed', next);
@@ -45,6 +50,7 @@ export function createCore(ports: CorePorts): Core {
     'accounts.list': () => listAccounts(ports.db),
     ...accounts.handlers,
     ...matching.handlers,
+    ...sync.handlers,
     ...createMappingDataHandlers(ports),
   };
 
@@ -55,7 +61,9 @@ export function createCore(ports: CorePorts): Core {
     ports,
     accounts,
     matching,
+    sync,
     close() {
+      sync.scheduler.stop();
       accounts.service.close();
       if (ports.db.open) ports.db.close();
     },

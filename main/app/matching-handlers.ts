@@ -4,6 +4,7 @@ import { exportAnibridge, exportKizuna, importKizuna } from '../mapping/override
 import { deleteOverride, listOverrides, saveOverride } from '../mapping/overrides/override-store';
 import { importPlexAniSyncYaml } from '../mapping/overrides/plexanisync-import';
 import { createMappingLookup } from '../mapping/index/index';
+import type { MappingLookup } from '../mapping/model';
 import { createResolver, type Resolver } from '../mapping/resolve/resolver';
 import { listReviewItems } from '../mapping/review/review-repository';
 import { createReviewQueue, type Describe, type ReviewQueue } from '../mapping/review/review-queue';
@@ -20,6 +21,10 @@ type MatchingMethods = 'review.list' | 'review.decide' | 'review.search' | 'over
 export interface MatchingModule {
   handlers: Pick<Handlers, MatchingMethods>;
   review: ReviewQueue;
+  /** The ID tables, loaded on first use (a second or two for the full set) and shared with the sync engine. */
+  lookup(): MappingLookup;
+  /** The resolver over those tables (titles join when the sync gives it a pool). */
+  resolve: Resolver['resolve'];
 }
 
 function yearOf(summary: TitleSummary): number | null {
@@ -51,13 +56,17 @@ export function createMatchingModule(ports: CorePorts, events: EventBus, pipelin
 
   // The ID tables answer re-runs; titles join when the sync engine gives the matcher a pool (issue 6). Made
   // on first use: loading the full index takes a second or two.
+  let lookup: MappingLookup | undefined;
+  const sharedLookup = () => (lookup ??= createMappingLookup(db));
   let resolver: Resolver | undefined;
-  const resolve = (query: Parameters<Resolver['resolve']>[0]) => (resolver ??= createResolver({ lookup: createMappingLookup(db) })).resolve(query);
+  const resolve = (query: Parameters<Resolver['resolve']>[0]) => (resolver ??= createResolver({ lookup: sharedLookup() })).resolve(query);
 
   const review = createReviewQueue({ db, describe, resolve, changed: (open) => events.emit('review.changed', { open }) });
 
   return {
     review,
+    lookup: sharedLookup,
+    resolve,
     handlers: {
       'review.list': (input) => {
         const { items, total } = listReviewItems(db, input?.status ?? 'open', input?.limit ?? 50, input?.offset ?? 0);

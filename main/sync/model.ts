@@ -29,7 +29,7 @@ export interface SideState {
   private?: boolean;
   /** AniList's "hidden from status lists"; read so the merge can respect it, never written by a sync. */
   hidden?: boolean;
-  watched?: readonly string[];
+  watched?: string[];
   watchlisted?: boolean;
   /** The service's last change to this entry (ISO 8601), when it says. */
   updatedAt?: string | null;

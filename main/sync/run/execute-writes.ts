@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
-import type { ListSide, PlannedWrite, SideState, WriteOutcome } from '../model';
+import type { ListSide, PlannedWrite, SideState, WriteError, WriteOutcome } from '../model';
 import { addJournalRows, enqueueEdit, loadSideEntries, markJournal, saveBase, saveListBackupOnce } from '../store/index';
 import { writeErrorOf } from '../sides/list-entry-state';
 import { overlay } from './journal-values';
@@ -24,6 +24,8 @@ export interface ExecuteWritesOptions {
   batchSize?: number;
   /** Test seam between batches: the chaos test stops the process here. */
   afterBatch?(): void | Promise<void>;
+  /** Put retryable failures in the outbox (not when the writes come from the outbox: it keeps its own backoff). */
+  queueFailures?: boolean;
 }
 
 export interface WritesOutcome {
@@ -32,6 +34,8 @@ export interface WritesOutcome {
   queued: number;
   /** Titles with a failed write: their bases must not move, so the next plan tries again. */
   failedTitles: Set<string>;
+  /** Each failed write's error, by write id. */
+  errors: Map<string, WriteError>;
 }
 
 export const sideKey = (side: { accountId: string; kind: string }) => `${side.accountId}|${side.kind}`;
@@ -58,7 +62,7 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
   const bySide = new Map<string, PlannedWrite[]>();
   for (const write of writes) bySide.set(sideKey(write.side), [...(bySide.get(sideKey(write.side)) ?? []), write]);
 
-  const outcome: WritesOutcome = { written: 0, failed: 0, queued: 0, failedTitles: new Set() };
+  const outcome: WritesOutcome = { written: 0, failed: 0, queued: 0, failedTitles: new Set(), errors: new Map() };
   let done = 0;
   for (const [key, sideWrites] of bySide) {
     const side = options.sides.get(key);
@@ -98,8 +102,9 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
     markJournal(db, runId, write.id, 'failed', { error: result.error });
     outcome.failed += 1;
     outcome.failedTitles.add(write.titleKey);
+    outcome.errors.set(write.id, result.error);
     options.logger?.warn('a sync write failed', { runId, writeId: write.id, code: result.error.code, retryable: result.error.retryable });
-    if (result.error.retryable && write.op !== 'remove') {
+    if ((options.queueFailures ?? true) && result.error.retryable && write.op !== 'remove') {
       for (const change of write.changes) {
         enqueueEdit(db, { side: write.side, titleKey: write.titleKey, title: write.title, field: change.field, value: change.after, target: write.target, origin: 'sync' });
       }

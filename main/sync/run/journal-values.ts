@@ -5,7 +5,8 @@ export function afterValues(write: PlannedWrite): Partial<Record<SyncField, Fiel
   return Object.fromEntries(write.changes.map((change) => [change.field, change.after]));
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Field values compared as stored: watched sets in any order, undefined and null alike. */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   return (a ?? null) === (b ?? null);
 }
@@ -17,7 +18,7 @@ function same(a: unknown, b: unknown): boolean {
 export function holdsValues(state: SideState | null, values: Partial<Record<SyncField, FieldValue>>, op: PlannedWrite['op']): boolean {
   if (op === 'remove') return state === null;
   if (state === null) return false;
-  return Object.entries(values).every(([field, value]) => same(state[field as SyncField], value));
+  return Object.entries(values).every(([field, value]) => sameValue(state[field as SyncField], value));
 }
 
 /** A side's state with a write's values laid over it: what the base becomes once the write is done. */
