@@ -57,6 +57,29 @@ function namedShow(lookup: MappingLookup, first: number, show: ItemIds, others: 
   return others.some((other) => sameShow(show, showsOf(lookup, other))) ? show : null;
 }
 
+interface ShowOption {
+  via: number;
+  show: ItemIds;
+  answer?: IdAnswer;
+}
+
+/**
+ * Namesakes in different shows ("Berserk" 1997 and 2016): a later season can only be in a show the tables
+ * map at that season, so when exactly one of the shows has it, the title names that show. A first season
+ * every namesake has, so it stays ambiguous.
+ */
+function onlyShowWithSeason(lookup: MappingLookup, query: MatchQuery, weights: RouteWeights, options: readonly ShowOption[]): ShowOption | 'ambiguous' {
+  if ((query.season ?? 1) <= 1) return 'ambiguous';
+  const having: ShowOption[] = [];
+  for (const option of options) {
+    if (having.some((known) => sameShow(known.show, option.show))) continue;
+    const answer = showAnswer(lookup, { ...query, guids: [] }, option.show, weights);
+    if (answer) having.push({ ...option, answer });
+  }
+  const [only, second] = having;
+  return only && !second ? only : 'ambiguous';
+}
+
 /** The tables' season for the title's show; `ambiguous` when the title's leading candidates sit in different shows. */
 export type Bridged = { answer: IdAnswer; via: number } | 'ambiguous' | null;
 
@@ -69,21 +92,24 @@ export function bridgeByShow(lookup: MappingLookup, titles: TitleSource, query: 
   const others = strong.slice(1).map((candidate) => candidate.anilistId);
   const filed = showsOf(lookup, first.anilistId);
   if (!hasShow(filed)) return null;
-  for (const other of others) {
-    // A rival filed only as a later season names no show of its own by this title.
-    if (!opensAShow(lookup, other)) continue;
-    const theirs = showsOf(lookup, other);
-    if (hasShow(theirs) && !sameShow(filed, theirs)) return 'ambiguous';
-  }
+  // A rival filed only as a later season names no show of its own by this title.
+  const rivals = others
+    .filter((other) => opensAShow(lookup, other))
+    .map((other) => ({ via: other, show: showsOf(lookup, other) }))
+    .filter((rival) => hasShow(rival.show) && !sameShow(filed, rival.show));
   const show = namedShow(lookup, first.anilistId, filed, others);
-  if (!show) return null;
-  const answer = showAnswer(lookup, { ...query, guids: [] }, show, weights);
+  const options: ShowOption[] = [...(show ? [{ via: first.anilistId, show }] : []), ...rivals];
+  const chosen = rivals.length === 0 ? options[0] : onlyShowWithSeason(lookup, query, weights, options);
+  if (chosen === 'ambiguous') return 'ambiguous';
+  if (!chosen) return null;
+  const answer = chosen.answer ?? showAnswer(lookup, { ...query, guids: [] }, chosen.show, weights);
   if (!answer) return null;
   answer.confidence = Math.max(0, answer.confidence - settings.penalty);
-  const via = `the title names AniList ${first.anilistId}, which the tables file under ${show.tvdb ? `TVDB ${show.tvdb}` : `TMDB ${show.tmdb ?? ''}`}`;
+  const { tvdb, tmdb } = chosen.show;
+  const via = `the title names AniList ${chosen.via}, which the tables file under ${tvdb ? `TVDB ${tvdb}` : `TMDB ${tmdb ?? ''}`}`;
   for (const candidate of answer.candidates) {
     candidate.confidence = Math.min(candidate.confidence, answer.confidence);
     candidate.evidence.unshift({ kind: 'title', detail: via, weight: -settings.penalty });
   }
-  return { answer, via: first.anilistId };
+  return { answer, via: chosen.via };
 }

@@ -74,3 +74,32 @@ describe('bridgeByShow with a title that names a lone later season', () => {
     expect(bridged).toBe('ambiguous');
   });
 });
+
+describe('bridgeByShow between namesakes in different shows', () => {
+  // "Berserk" names the 1997 series (one season in the tables) and the 2016 one (two seasons).
+  const berserk = fakeLookup([
+    links('plexanibridge-v2', 33, { seasons: [season('tvdb', 73752, 1)] }),
+    links('plexanibridge-v2', 21560, { seasons: [season('tvdb', 313000, 1)] }),
+    links('plexanibridge-v2', 97643, { seasons: [season('tvdb', 313000, 2)] }),
+  ]);
+  const titles = titlesNaming([21560, 0.95], [33, 0.8]);
+
+  it('takes the only show the tables map at the asked later season', () => {
+    const bridged = bridgeByShow(berserk, titles, show('Berserk', 2), weights, bridge);
+    expect(bridged !== null && bridged !== 'ambiguous' ? bridged.answer.ids : bridged).toEqual([97643]);
+  });
+
+  it('stays ambiguous for a first season, which every namesake has', () => {
+    expect(bridgeByShow(berserk, titles, show('Berserk', 1), weights, bridge)).toBe('ambiguous');
+  });
+
+  it('stays ambiguous when both shows have the season', () => {
+    const both = fakeLookup([
+      links('plexanibridge-v2', 33, { seasons: [season('tvdb', 73752, 1)] }),
+      links('plexanibridge-v2', 34, { seasons: [season('tvdb', 73752, 2)] }),
+      links('plexanibridge-v2', 21560, { seasons: [season('tvdb', 313000, 1)] }),
+      links('plexanibridge-v2', 97643, { seasons: [season('tvdb', 313000, 2)] }),
+    ]);
+    expect(bridgeByShow(both, titles, show('Berserk', 2), weights, bridge)).toBe('ambiguous');
+  });
+});
