@@ -150,9 +150,10 @@ export function createSyncScheduler<H>(deps: SyncSchedulerDeps<H>): SyncSchedule
     if (!started || busy) return notify();
     const settings = deps.settings();
     if (settings.paused) {
-      // Paused: no timer at all; resume() looks again.
+      // Paused: keep stepping without running, so the status stays current and a resume written to the
+      // settings is noticed within a step even if the host forgets to call resume().
       waitingForNetwork = false;
-      clear();
+      wait(MAX_STEP_MS);
       return notify();
     }
     const now = deps.now();
@@ -164,44 +165,48 @@ export function createSyncScheduler<H>(deps: SyncSchedulerDeps<H>): SyncSchedule
       return notify();
     }
     busy = true;
-    let offline: boolean;
-    try {
-      offline = !(await isOnline());
-      if (offline) {
-        if (!waitingForNetwork) logger?.info('A sync is due but the network is down; it runs when the network is back');
-        waitingForNetwork = true;
-        return;
-      }
-      // stop() or pause() may have come while we asked about the network.
-      if (!started || deps.settings().paused) return;
-      const reason: SyncRunReason = catchUp || waitingForNetwork || deps.now() - due > LATE_MS ? 'catch-up' : 'schedule';
-      catchUp = false;
-      waitingForNetwork = false;
-      running = true;
-      notify();
-      logger?.info('Scheduled sync starting', { reason, dueAt: new Date(due).toISOString() });
-      try {
-        await deps.run(reason);
-      } catch (error) {
-        // One failed run must not end the schedule: the next one may well succeed.
-        logger?.error('Scheduled sync failed; the schedule goes on', { reason, error: describe(error) });
-      }
-      // Counted from the end of the run, so a run longer than the interval is not followed by another at once.
-      ranAt = deps.now();
-      try {
-        deps.lastRun.set(new Date(ranAt).toISOString());
-      } catch (error) {
-        logger?.warn('Could not record the last sync time', { error: describe(error) });
-      }
-    } finally {
+    const offline = await runIfOnline(due).finally(() => {
       busy = false;
       running = false;
-    }
+    });
     if (offline && started && !deps.settings().paused) {
+      // Ask again at the next step; wake() cuts the wait short when the host sees the network return.
       wait(MAX_STEP_MS);
       return notify();
     }
+    // Computes the next due time and waits for it (or notes a pause or stop that came meanwhile).
     return tick();
+  }
+
+  /** Runs the sync that was due at `due`, unless offline (returns true) or stopped or paused meanwhile. */
+  async function runIfOnline(due: number): Promise<boolean> {
+    if (!(await isOnline())) {
+      if (!waitingForNetwork) logger?.info('A sync is due but the network is down; it runs when the network is back');
+      waitingForNetwork = true;
+      return true;
+    }
+    // stop() or pause() may have come while we asked about the network.
+    if (!started || deps.settings().paused) return false;
+    const reason: SyncRunReason = catchUp || waitingForNetwork || deps.now() - due > LATE_MS ? 'catch-up' : 'schedule';
+    catchUp = false;
+    waitingForNetwork = false;
+    running = true;
+    notify();
+    logger?.info('Scheduled sync starting', { reason, dueAt: new Date(due).toISOString() });
+    try {
+      await deps.run(reason);
+    } catch (error) {
+      // One failed run must not end the schedule: the next one may well succeed.
+      logger?.error('Scheduled sync failed; the schedule goes on', { reason, error: describe(error) });
+    }
+    // Counted from the end of the run, so a run longer than the interval is not followed by another at once.
+    ranAt = deps.now();
+    try {
+      deps.lastRun.set(new Date(ranAt).toISOString());
+    } catch (error) {
+      logger?.warn('Could not record the last sync time', { error: describe(error) });
+    }
+    return false;
   }
 
   async function isOnline(): Promise<boolean> {
