@@ -102,7 +102,8 @@ export const migration006Sync: Migration = {
       CREATE INDEX sync_journal_by_title ON sync_journal (account_id, kind, title_key);
 
       CREATE TABLE sync_list_backups (
-        id          INTEGER PRIMARY KEY,
+        -- AUTOINCREMENT: an id the person was shown ("restore backup 12") never comes to mean another list.
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
         run_id      TEXT NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,
         account_id  TEXT NOT NULL,
         service     TEXT NOT NULL CHECK (service IN ('anilist', 'mal', 'trakt', 'plex')),
@@ -119,7 +120,9 @@ export const migration006Sync: Migration = {
       CREATE INDEX sync_list_backups_by_account ON sync_list_backups (account_id, taken_at DESC);
 
       CREATE TABLE sync_outbox (
-        id              INTEGER PRIMARY KEY,
+        -- AUTOINCREMENT: ids are never reused, so a sender reporting an old item sent cannot delete the newer
+        -- value that replaced it (a replacement is a new row, and a plain rowid would hand it the old id back).
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
         account_id      TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
         service         TEXT NOT NULL CHECK (service IN ('anilist', 'mal', 'trakt', 'plex')),
         kind            TEXT NOT NULL CHECK (kind IN ('anime', 'manga', 'video')),

@@ -88,8 +88,11 @@ describe('migration 006: sync state', () => {
     const outbox = db.prepare(
       "INSERT INTO sync_outbox (account_id, service, kind, title_key, title, field, value, origin, created_at, updated_at) VALUES ('mal:2', 'mal', 'anime', 'anime:anilist:1', 'Bebop', ?, '1', ?, 'now', 'now')",
     );
-    outbox.run('progress', 'edit');
+    const first = outbox.run('progress', 'edit').lastInsertRowid;
     expect(() => outbox.run('progress', 'sync')).toThrow(/UNIQUE/);
+    // Outbox ids are never reused: a replaced value gets a new id even when the old row was the last one.
+    db.prepare('DELETE FROM sync_outbox').run();
+    expect(outbox.run('progress', 'edit').lastInsertRowid).not.toBe(first);
     expect(() => outbox.run('colour', 'edit')).toThrow(/CHECK/);
     expect(() => outbox.run('score', 'guess')).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO sync_entries (account_id, kind, title_key, title, state, read_at) VALUES ('nobody', 'anime', 'k', 't', '{}', 'now')").run()).toThrow(/FOREIGN KEY/);
