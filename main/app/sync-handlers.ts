@@ -104,7 +104,10 @@ export function createSyncModule(ports: CorePorts, events: EventBus, pipelines: 
       'sync.plan': (input) => engine.plan(input ?? {}),
       'sync.run': async (input) => {
         const result = await engine.run(input ?? {});
-        if (result.runId) writeAppState(db, LAST_RUN_KEY, new Date().toISOString());
+        if (result.runId) {
+          writeAppState(db, LAST_RUN_KEY, new Date().toISOString());
+          scheduler.settingsChanged();
+        }
         events.emit('sync.finished', result);
         return result;
       },

@@ -4,6 +4,8 @@ import type { SignInPrompt } from '../../../main/auth/flows/types';
 import { manualClock, systemClock, type ManualClock } from '../../emulators/common/clock';
 import { startEmulators, type RunningEmulators } from '../../emulators/start-emulators';
 import type { TraktService } from '../../emulators/trakt/index';
+import type { FaultPlan } from '../../emulators/common/faults';
+import type { SeedName } from '../../emulators/seed/world';
 
 /**
  * Shared pieces of the sign-in tests: emulators whose demo clients are registered on a free loopback port
@@ -40,12 +42,13 @@ export const TRAKT = { clientId: 'kizuna-demo-trakt', clientSecret: 'kizuna-demo
  * `realTime`: the emulators follow the system clock, for tests of another process (the CLI) that polls at
  * real intervals, which a manual clock would see as no time passing (Trakt would answer "slow down").
  */
-export async function startAuthWorld(options: { autoApprove: boolean; port?: number; realTime?: boolean }): Promise<AuthWorld> {
+export async function startAuthWorld(options: { autoApprove: boolean; port?: number; realTime?: boolean; seed?: SeedName; faults?: FaultPlan }): Promise<AuthWorld> {
   const port = options.port ?? (await freePort());
   const redirect = `http://127.0.0.1:${port}/callback`;
   const clock = manualClock();
   const emulators = await startEmulators({
-    seed: 'small',
+    seed: options.seed ?? 'small',
+    ...(options.faults ? { faults: options.faults } : {}),
     autoApprove: options.autoApprove,
     clock: options.realTime ? systemClock : clock,
     limits: {
