@@ -28,6 +28,8 @@ export interface SeasonWords {
   trail: number;
   /** The closing run holds a "+" ("Amagami SS+"), which is never mere punctuation. */
   trailPlus: boolean;
+  /** Where in `words` the last segment starts ("Wings of Freedom"); 0 for a title of one segment. */
+  lastSegment: number;
 }
 
 const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 };
@@ -90,6 +92,12 @@ function markerAt(words: readonly string[], i: number, segmentEnd: boolean): Mar
   return undefined;
 }
 
+/** The index the last segment starts at, from the indexes segments end at. */
+function lastSegmentStart(ends: ReadonlySet<number>, length: number): number {
+  const before = [...ends].filter((end) => end < length - 1);
+  return before.length === 0 ? 0 : Math.max(...before) + 1;
+}
+
 /** Splits a title into base words and its season/part markers. */
 export function parseSeasonWords(title: string): SeasonWords {
   const segments = englishMarkers(title)
@@ -118,7 +126,7 @@ export function parseSeasonWords(title: string): SeasonWords {
   const trail = run.length;
   const trailPlus = /[+＋]/.test(run);
   const loose = keyOfTokens(all.filter((word) => !FILM_WORDS.has(word)));
-  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false, trail, trailPlus };
+  const result: SeasonWords = { base: [], baseKey: '', words: all, fullKey: keyOfTokens(all), looseKey: loose, subtitle: false, weak: false, trail, trailPlus, lastSegment: lastSegmentStart(ends, words.length) };
   if (year !== undefined) result.year = year;
   if (!found) {
     result.base = all;

@@ -6,6 +6,7 @@
 import type { Candidate } from '../model';
 import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, type KeyHit, type TitlePosting } from './candidate-index';
 import { confidenceOf, formal, recordYear, wantedOf, weighPosting, type TitleQuery } from './evidence';
+import { CLEAR_LEAD_MARGIN, CLEAR_LEAD_SCORE, sharesWhatSetsApart } from './clear-lead';
 import { findLaterSeason } from './later-seasons';
 import { weighUndatedNamesakes } from './namesakes';
 import { FILM_WORDS } from './normalize';
@@ -46,6 +47,8 @@ export interface Ranked {
   score: number;
   /** The entry has a year, its own or from this title ("Moomin (1990)"). */
   dated: boolean;
+  /** A near title carrying the query's distinguishing words (clear-lead.ts). */
+  setsApart?: boolean;
 }
 
 /** Defaults tuned on the benchmark's title_dev set (clean stratum), never on individual cases. */
@@ -113,7 +116,11 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
       const known = byRecord.get(posting.record);
       if (known && known.score >= score) continue;
       const candidate = { anilistId: record.anilistId, confidence: confidenceOf(evidence), evidence };
-      byRecord.set(posting.record, { candidate, key: hit.key, words: posting.words, via: hit.via, score, dated: year !== null || (posting.words.year !== undefined && formal(record, posting)) });
+      const dated = year !== null || (posting.words.year !== undefined && formal(record, posting));
+      const entry: Ranked = { candidate, key: hit.key, words: posting.words, via: hit.via, score, dated };
+      // Any of the entry's names may carry the subtitle the closest one lacks.
+      if (hit.via === 'fuzzy') entry.setsApart = index.titlesOf(posting.record).some((title) => sharesWhatSetsApart(words, title));
+      byRecord.set(posting.record, entry);
     }
   }
   weighUndatedNamesakes([...byRecord.values()], wanted);
@@ -122,14 +129,22 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
   );
 }
 
+/** A near title below the threshold that still answers (clear-lead.ts). */
+function standsAlone(top: Ranked, rival: Ranked | undefined): boolean {
+  if (top.via !== 'fuzzy' || !top.setsApart || top.score < CLEAR_LEAD_SCORE) return false;
+  if (top.candidate.evidence.some((item) => item.weight < 0)) return false;
+  return !rival || rival.score <= top.score - CLEAR_LEAD_MARGIN;
+}
+
 /** Decides between answering and abstaining over a ranking. */
 export function decide(ranked: readonly Ranked[], options: Required<Pick<TitleMatcherOptions, 'threshold' | 'margin' | 'fuzzyMargin'>>, limit: number): TitleMatch {
   const { threshold } = options;
   const candidates = ranked.slice(0, limit).map((entry) => entry.candidate);
   const top = ranked[0];
   const abstain: TitleMatch = { status: 'abstain', best: null, anilistIds: [], candidates };
-  if (!top || top.score < threshold) return abstain;
+  if (!top) return abstain;
   const rival = ranked.find((entry, i) => i > 0 && !sameSeasonOtherPart(top, entry));
+  if (top.score < threshold && !standsAlone(top, rival)) return abstain;
   const margin = top.via === 'fuzzy' ? Math.max(options.margin, options.fuzzyMargin) : options.margin;
   if (rival && rival.score > top.score - margin) return abstain;
   const parts = ranked.filter((entry) => entry !== top && sameSeasonOtherPart(top, entry) && entry.score >= threshold);
