@@ -52,7 +52,13 @@ export function mergeField(field: SyncField, context: FieldContext): FieldOutcom
   const outcome: FieldOutcome = { changes: new Map(), lowers: new Set(), conflict: null, kept: [] };
   const participants = participantsOf(field, input);
   const reach = (participant: Participant) => reachable(input.sides, options.pairs, field, participant.index, context.open);
-  const candidates = participants.filter((participant) => participant.changed && !isEmpty(field, participant.value) && reach(participant).size > 0);
+  const givers = participants.filter((participant) => !isEmpty(field, participant.value) && reach(participant).size > 0);
+  let candidates = givers.filter((participant) => participant.changed);
+  // A side that never synced (or is being created) has no "since": every value it meets is news to it, so
+  // all sides take part as if all had changed, and the field's rule settles what differs.
+  if (candidates.some((participant) => participant.base === undefined)) candidates = givers;
+  const fresh = [...context.creating].filter((index) => context.open(index) && input.sides[index]?.carries.includes(field));
+  if (fresh.length > 0) candidates = [...new Set([...candidates, ...givers.filter((participant) => fresh.some((index) => reach(participant).has(index)))])];
   if (candidates.length === 0) return outcome;
 
   const conflictId = `${input.titleKey}|${field}`;
@@ -98,7 +104,8 @@ export function mergeField(field: SyncField, context: FieldContext): FieldOutcom
       }
       outcome.lowers.add(index);
     }
-    outcome.changes.set(index, { field, before, after: valueToWrite(field, winner.value, side.side.scale), from: winner.side.side, reason });
+    const why = context.creating.has(index) ? `new entry, from ${serviceName(winner.side.side.service)}` : reason;
+    outcome.changes.set(index, { field, before, after: valueToWrite(field, winner.value, side.side.scale), from: winner.side.side, reason: why });
   }
   return outcome;
 }

@@ -131,6 +131,11 @@ describe('mergeTitle: scores without drift through the merge', () => {
     expect(again.writes).toEqual([]);
   });
 
+  it('does not overwrite AniList 7.5 with a MyAnimeList change that lands on 8 (already in step)', () => {
+    const merge = mergeTitle(titleOf(side(anilist, { ...synced, score: 75 }, { ...synced, score: 75 }), side(mal, { ...synced, score: 80 }, { ...synced, score: 90 })), optionsOf());
+    expect(merge.writes).toEqual([]);
+  });
+
   it('sends a real MyAnimeList change (8 → 9) to AniList as 9.0', () => {
     const merge = mergeTitle(titleOf(side(anilist, { ...synced, score: 75 }, { ...synced, score: 75 }), side(mal, { ...synced, score: 90 }, { ...synced, score: 80 })), optionsOf());
     expect(writtenTo(merge, anilist)).toEqual({ score: 90 });

@@ -53,3 +53,19 @@ describe('mergeTitle: AniList, MyAnimeList and Plex at once', () => {
     expect(merge.writes).toEqual([]);
   });
 });
+
+describe('mergeTitle: a list joining lists already in step', () => {
+  it('raises a newly connected Plex to the progress the synced lists agree on, without a conflict', () => {
+    const merge = mergeTitle(titleOf(side(anilist, { ...base, progress: 12 }, { ...base, progress: 12 }), side(mal, { ...base, progress: 12 }, { ...base, progress: 12 }), side(plex, { status: 'current', progress: 5 })), optionsOf());
+    expect(writtenTo(merge, plex)).toEqual({ progress: 12 });
+    expect(writeFor(merge, anilist)).toBeUndefined();
+    expect(merge.conflicts).toEqual([]);
+  });
+
+  it('creates from a list that has not changed since the last sync', () => {
+    const merge = mergeTitle(titleOf(side(anilist, base, base), side(mal, null, null)), optionsOf());
+    expect(writeFor(merge, mal)?.op).toBe('create');
+    expect(writtenTo(merge, mal)).toEqual({ status: 'current', progress: 6, score: 80, repeat: 0, notes: 'n' });
+    expect(writeFor(merge, mal)?.changes[0]?.reason).toBe('new entry, from AniList');
+  });
+});
