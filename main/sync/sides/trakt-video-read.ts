@@ -1,6 +1,11 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../app/ports';
+import { readListIfChanged } from '../../providers/cache/list-freshness';
+import { onceLastActivities, traktListMarker, type TraktMarkedList } from '../../providers/cache/list-markers';
+import { traktHistoryItemSchema, traktRatingItemSchema, traktWatchlistItemSchema } from '../../providers/cache/value-schemas';
 import type { TraktClient } from '../../providers/trakt/client';
 import { TRAKT_MAX_PAGE } from '../../providers/trakt/client';
-import type { TraktHistoryItem, TraktIds, TraktMedia } from '../../providers/trakt/types';
+import type { TraktHistoryItem, TraktIds, TraktMedia, TraktRatingItem, TraktWatchlistItem } from '../../providers/trakt/types';
 import type { SideEntry, SideState, TitleKey } from '../model';
 import { MOVIE_WATCHED, episodeKey, score100Of, sortEpisodeKeys, videoKeyOfIds, type VideoType } from './video-keys';
 
@@ -8,8 +13,52 @@ import { MOVIE_WATCHED, episodeKey, score100Of, sortEpisodeKeys, videoKeyOfIds, 
  * Reading a Trakt account into video entries. The emulator (and this client) have no `/sync/watched`, so the
  * watched sets come from `/sync/history`, all types in one listing of 250 plays a page (a play is an episode
  * or a movie; several plays of one episode are one watched key). Ratings and the watchlist are one request
- * each: three requests for a small account.
+ * each: three requests for a small account. Given a database, each list is read only when its
+ * `/sync/last_activities` stamps moved (DESIGN §5.1): one request when nothing changed.
  */
+
+/** Where the last full reads are kept, to skip lists Trakt says did not change. */
+export interface TraktFreshness {
+  db: Database.Database;
+  /** accounts.id of the Trakt account (the snapshots go with it). */
+  accountId: string;
+  logger?: Logger;
+}
+
+interface TraktLists {
+  history: TraktHistoryItem[];
+  ratings: TraktRatingItem[];
+  watchlist: TraktWatchlistItem[];
+}
+
+/** The three lists, whole, or from the stored snapshots where last_activities says they did not move. */
+async function readLists(client: TraktClient, signal: AbortSignal | undefined, freshness: TraktFreshness | undefined, full: boolean): Promise<TraktLists> {
+  const request = signal ? { signal } : {};
+  const readRatings = () => client.ratings('all', undefined, request);
+  const readWatchlist = () => client.watchlist('all', undefined, request);
+  if (!freshness) return { history: await readHistory(client, signal), ratings: await readRatings(), watchlist: await readWatchlist() };
+  // One last_activities answer decides all three lists.
+  const activities = onceLastActivities({ lastActivities: () => client.lastActivities(request) });
+  const read = async <T>(list: TraktMarkedList, entrySchema: Parameters<typeof readListIfChanged<T>>[0]['entrySchema'], readAll: () => Promise<T[]>) =>
+    (
+      await readListIfChanged({
+        db: freshness.db,
+        accountId: freshness.accountId,
+        // Named apart from other users of the same account's snapshots (the watchlist editor's own reads).
+        list: `sync-video-${list}`,
+        ...traktListMarker(activities, list),
+        readAll,
+        entrySchema,
+        full,
+        ...(freshness.logger ? { logger: freshness.logger } : {}),
+      })
+    ).entries;
+  return {
+    history: await read('history', traktHistoryItemSchema, () => readHistory(client, signal)),
+    ratings: await read('ratings', traktRatingItemSchema, readRatings),
+    watchlist: await read('watchlist', traktWatchlistItemSchema, readWatchlist),
+  };
+}
 
 /** Where a Trakt title is: its type and the ids Trakt gave (trakt id first, so writes name it exactly). */
 export interface TraktVideoTarget {
@@ -74,11 +123,8 @@ export async function readWatchedSets(client: TraktClient, signal?: AbortSignal)
   return byKey;
 }
 
-export async function readTraktVideo(client: TraktClient, signal?: AbortSignal): Promise<TraktVideoSnapshot> {
-  const request = signal ? { signal } : {};
-  const history = await readHistory(client, signal);
-  const ratings = await client.ratings('all', undefined, request);
-  const watchlist = await client.watchlist('all', undefined, request);
+export async function readTraktVideo(client: TraktClient, signal?: AbortSignal, freshness?: TraktFreshness, full = true): Promise<TraktVideoSnapshot> {
+  const { history, ratings, watchlist } = await readLists(client, signal, freshness, full);
 
   const building = new Map<TitleKey, Building>();
   const unkeyed = new Set<string>();

@@ -3,12 +3,14 @@ import type { TraktSyncItems } from '../../providers/trakt/types';
 import type { ListSide, SideEntry, SideRef, SideState, SyncField, TitleKey, WriteError, WriteOutcome } from '../model';
 import { writeErrorOf } from './list-entry-state';
 import { bulkOf, isEmpty, notFoundError, notFoundPlans, planWrite, type TraktPlan } from './trakt-video-batch';
-import { readTraktVideo, readWatchedSets, type TraktVideoTarget } from './trakt-video-read';
+import { readTraktVideo, readWatchedSets, type TraktFreshness, type TraktVideoTarget } from './trakt-video-read';
 import { idsOfVideoKey, sortEpisodeKeys } from './video-keys';
 
 export interface TraktVideoSideOptions {
   ref: SideRef & { service: 'trakt'; kind: 'video' };
   client: TraktClient;
+  /** With it, lists Trakt's last_activities says did not change come from the last read's snapshot. */
+  freshness?: TraktFreshness;
 }
 
 const carries: readonly SyncField[] = ['watched', 'score', 'watchlisted'];
@@ -39,8 +41,8 @@ export function createTraktVideoSide(options: TraktVideoSideOptions): ListSide {
   return {
     ref,
     carries,
-    async read({ signal } = {}) {
-      const { entries } = await readTraktVideo(client, signal);
+    async read({ signal, full } = {}) {
+      const { entries } = await readTraktVideo(client, signal, options.freshness, full ?? false);
       known = new Map([...entries].map(([key, entry]) => [key, entry.state]));
       return { side: ref, entries: [...entries.values()], unmatched: 0 };
     },

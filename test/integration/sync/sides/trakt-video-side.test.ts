@@ -1,9 +1,16 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { upsertAccount } from '../../../../main/db/accounts-repository';
+import { migration001Accounts } from '../../../../main/db/migrations/001-accounts';
+import { migration002AccountSettings } from '../../../../main/db/migrations/002-account-settings';
+import { migration003ReadCache } from '../../../../main/db/migrations/003-read-cache';
+import { openDatabase } from '../../../../main/db/open-database';
 import { createTraktClient } from '../../../../main/providers/trakt/client';
 import { videoKeyOf, type PlannedWrite, type SideEntry, type SideRef, type SyncField } from '../../../../main/sync/model';
 import { createTraktVideoSide } from '../../../../main/sync/sides/trakt-video-side';
 import { defaultTraktClient, type TraktService } from '../../../emulators/trakt/index';
 import { useEmulators, type Fixture } from '../../providers/http/emulator-fixture';
+import { useTempDirs } from '../../../support/temp-dir';
 
 /**
  * The Trakt video side against the Trakt emulator on the small seed, over the real request pipeline (its
@@ -12,13 +19,21 @@ import { useEmulators, type Fixture } from '../../providers/http/emulator-fixtur
  * tmdb 9600001 and show tvdb 9500001 on the watchlist.
  */
 const start = useEmulators();
+const tempDir = useTempDirs();
 const ref: SideRef & { service: 'trakt'; kind: 'video' } = { accountId: 'trakt-1', service: 'trakt', kind: 'video', scale: 'point10' };
 
-async function setup() {
+async function setup(withSnapshots = false) {
   const fixture = await start();
   const fetch = fixture.account('trakt', fixture.traktToken());
   const client = createTraktClient({ api: fixture.emulators.servicesConfig.trakt.api, clientId: defaultTraktClient.id, fetch });
-  const side = createTraktVideoSide({ ref, client });
+  let freshness = {};
+  if (withSnapshots) {
+    // Only the migrations the snapshots need: later ones belong to other work and are not this test's concern.
+    const db = openDatabase(join(tempDir(), 'kizuna.db'), { migrations: [migration001Accounts, migration002AccountSettings, migration003ReadCache] });
+    const account = upsertAccount(db, { service: 'trakt', externalUserId: 'tester', userName: 'tester', avatarUrl: null, tokenExpiresAt: null });
+    freshness = { freshness: { db, accountId: account.id } };
+  }
+  const side = createTraktVideoSide({ ref, client, ...freshness });
   fixture.emulators.log.clear();
   return { fixture, side };
 }
@@ -60,6 +75,27 @@ describe('Trakt video side (emulator, small seed)', () => {
     // A season rating (Attack on Titan s3: 10) is not the show's score (9).
     expect(entry(read.entries, show(267440)).state.score).toBe(90);
     expect(fixture.emulators.log.forService('trakt')).toHaveLength(3);
+  });
+
+  it('with snapshots, a list is read again only when last_activities says it moved', async () => {
+    const { fixture, side } = await setup(true);
+    const first = await side.read();
+    const requests = () => fixture.emulators.log.forService('trakt').map((entry) => entry.endpoint);
+    expect(requests()).toHaveLength(4);
+    fixture.emulators.log.clear();
+
+    const second = await side.read();
+    expect(second.entries).toEqual(first.entries);
+    expect(requests()).toEqual(['GET /sync/last_activities']);
+
+    await side.apply([write(movie(9600005), [['score', 80]], entry(first.entries, movie(9600005)).target)]);
+    fixture.emulators.log.clear();
+    const third = await side.read();
+    expect(entry(third.entries, movie(9600005)).state.score).toBe(80);
+    expect(requests()).toEqual(['GET /sync/last_activities', 'GET /sync/ratings/{type}/{rating}']);
+    fixture.emulators.log.clear();
+    await side.read({ full: true });
+    expect(requests()).toHaveLength(4);
   });
 
   it('adds only the episodes Trakt lacks, in one history call; the same write again adds no play', async () => {
