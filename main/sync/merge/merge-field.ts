@@ -12,6 +12,8 @@ export interface FieldContext {
   open: (index: number) => boolean;
   /** Sides being created: they have no value yet. */
   creating: ReadonlySet<number>;
+  /** Sides whose entry this run removes: they give no values either. */
+  removing: ReadonlySet<number>;
 }
 
 export interface FieldOutcome {
@@ -26,9 +28,9 @@ export interface FieldOutcome {
 /** Watch-history services: lowering progress there unmarks watched episodes, which the person must allow. */
 const historyServices: ReadonlySet<SyncService> = new Set(['plex', 'trakt']);
 
-export function participantsOf(field: SyncField, input: TitleInput): Participant[] {
+export function participantsOf(field: SyncField, input: TitleInput, removing: ReadonlySet<number>): Participant[] {
   return input.sides.flatMap((side, index) => {
-    if (side.current === null || !side.carries.includes(field)) return [];
+    if (side.current === null || removing.has(index) || !side.carries.includes(field)) return [];
     const base = side.base === null ? undefined : side.base[field];
     // A read that does not carry the field (MyAnimeList lists without comments) leaves it as last synced.
     const value = side.current[field] !== undefined ? side.current[field] : base;
@@ -50,7 +52,7 @@ function isProgress(field: SyncField): boolean {
 export function mergeField(field: SyncField, context: FieldContext): FieldOutcome {
   const { input, options } = context;
   const outcome: FieldOutcome = { changes: new Map(), lowers: new Set(), conflict: null, kept: [] };
-  const participants = participantsOf(field, input);
+  const participants = participantsOf(field, input, context.removing);
   const reach = (participant: Participant) => reachable(input.sides, options.pairs, field, participant.index, context.open);
   const givers = participants.filter((participant) => !isEmpty(field, participant.value) && reach(participant).size > 0);
   let candidates = givers.filter((participant) => participant.changed);

@@ -26,7 +26,7 @@ export function mergeTitle(input: TitleInput, options: MergeOptions): TitleMerge
   const heldBack = new Set<number>();
   for (const field of syncFields) {
     if (!input.sides.some((side) => side.carries.includes(field))) continue;
-    const context = { input, options, open, creating: entries.creating };
+    const context = { input, options, open, creating: entries.creating, removing: new Set(entries.removing.keys()) };
     if (field === 'watched') {
       for (const [index, change] of mergeWatched(context)) changes.set(index, [...(changes.get(index) ?? []), change]);
       if (privateOn && !options.syncPrivate) for (const index of mergeWatched({ ...context, open: openIgnoringPrivacy }).keys()) if (blocked(index)) heldBack.add(index);

@@ -13,8 +13,8 @@ import { serviceName } from './wording';
 export function mergeWatched(context: FieldContext): Map<number, FieldChange> {
   const { input, options } = context;
   const changes = new Map<number, FieldChange>();
-  const sets = input.sides.map((side) => {
-    if (side.current === null || !side.carries.includes('watched')) return null;
+  const sets = input.sides.map((side, index) => {
+    if (side.current === null || context.removing.has(index) || !side.carries.includes('watched')) return null;
     const value = side.current.watched ?? side.base?.watched;
     return value === undefined ? null : { now: new Set(value), base: side.base?.watched === undefined ? null : new Set(side.base.watched) };
   });

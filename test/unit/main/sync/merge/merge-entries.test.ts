@@ -57,6 +57,16 @@ describe('mergeTitle: removals', () => {
   });
 });
 
+describe('mergeTitle: a side losing its entry gives no values', () => {
+  it('does not copy MyAnimeList progress into Plex while removing it from MyAnimeList', () => {
+    const plexState = { status: 'current' as const, progress: 4 };
+    const pairs = [pair('anilist:mal', { propagateRemovals: true }), pair('anilist:plex'), pair('mal:plex')];
+    const title = titleOf(side(anilist, null, onList), side(mal, { ...onList, progress: 9 }, onList), side(plex, plexState, plexState));
+    const merge = mergeTitle(title, optionsOf({ pairs }));
+    expect(merge.writes.map((write) => [write.side.service, write.op])).toEqual([['mal', 'remove']]);
+  });
+});
+
 describe('mergeTitle: AniList private entries', () => {
   const privateEntry = { ...onList, private: true };
 
