@@ -7,7 +7,7 @@
  * not enough.
  */
 import { nearWords } from './candidate-index';
-import { FILM_WORDS } from './normalize';
+import { FILM_MARKERS, FILM_WORDS } from './normalize';
 import type { SeasonWords } from './season-words';
 
 /** A near title at least this close, leading every rival by this much, may answer. */
@@ -17,6 +17,14 @@ export const CLEAR_LEAD_MARGIN = 0.25;
 /** Words that tell titles apart: not film words, not numbers ("Movie 2", "Third 1"). */
 function informative(words: readonly string[]): string[] {
   return words.filter((word) => !FILM_WORDS.has(word) && !/^\d+$/.test(word));
+}
+
+/**
+ * "Senkou no Hathaway 2" is the next film after "Hathaway": a number the query lacks names another
+ * instalment, unless it only counts the franchise's films ("Crayon Shin-chan Movie 20").
+ */
+function numbersAgree(mine: readonly string[], theirs: readonly string[]): boolean {
+  return theirs.every((word, i) => !/^\d+$/.test(word) || mine.includes(word) || FILM_MARKERS.has(theirs[i - 1] ?? ''));
 }
 
 function shares(word: string, theirs: readonly string[]): boolean {
@@ -29,6 +37,7 @@ function shares(word: string, theirs: readonly string[]): boolean {
  */
 export function sharesWhatSetsApart(query: SeasonWords, candidate: SeasonWords): boolean {
   const theirs = candidate.words;
+  if (!numbersAgree(query.words, theirs)) return false;
   const subtitle = query.lastSegment > 0 ? informative(query.words.slice(query.lastSegment)) : [];
   if (subtitle.length > 0) return subtitle.some((word) => shares(word, theirs));
   return informative(query.words).filter((word) => shares(word, theirs)).length >= 2;

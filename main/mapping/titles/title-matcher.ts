@@ -84,6 +84,11 @@ function aloneInFranchise(index: CandidateIndex, words: SeasonWords, titled: Rea
   return [...index.startingWith(lead)].every((record) => titled.has(record));
 }
 
+/** Every title of a record as postings: its other names may date it ("Yuu Gi Ou (1999)" for "Yu-Gi-Oh! The Movie"). */
+function allTitles(index: CandidateIndex, record: number): TitlePosting[] {
+  return index.titlesOf(record).map((words, title) => ({ record, title, words }));
+}
+
 /** Ranks every record the index reached by its best title's evidence. */
 export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked[] {
   const parsed = parseSeasonWords(query.title);
@@ -110,7 +115,7 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
     for (const posting of hit.postings) {
       const record = index.records[posting.record];
       if (!record) continue;
-      const year = recordYear(record, byOwner.get(posting.record) ?? []);
+      const year = recordYear(record, byOwner.get(posting.record) ?? []) ?? recordYear(record, allTitles(index, posting.record));
       const evidence = weighPosting(wanted, hit, posting, record, year, lone);
       const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);

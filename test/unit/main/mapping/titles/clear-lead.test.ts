@@ -12,6 +12,11 @@ describe('what sets a title apart', () => {
     expect(sets('Die Neue These - Intrigue 3', 'Die Neue These Third 1')).toBe(false);
   });
 
+  it('refuses a title with an instalment number the query lacks, but not a film count', () => {
+    expect(sets('Mobile Suit Gundam: Hathaway', 'Kidou Senshi Gundam: Senkou no Hathaway 2')).toBe(false);
+    expect(sets('Crayon Shin-chan: Me and the Space Princess', 'Crayon Shin-chan Movie 20: Me and the Space Princess')).toBe(true);
+  });
+
   it('needs two shared words, near ones included, for a title of one segment', () => {
     expect(sets('Milky Highway', 'Penguin Highway')).toBe(false);
     expect(sets('Battle Royale High School', 'Battle Royal')).toBe(true);

@@ -69,6 +69,16 @@ describe('undated namesakes', () => {
     expect(later.candidates.every((candidate) => candidate.evidence.every((item) => !item.detail.startsWith('Another entry')))).toBe(true);
   });
 
+  it('dates an entry by any of its names, not only the one that matched', () => {
+    const films = createTitleMatcher([
+      { anilistId: 1894, titles: ['Yuu Gi Ou: Duel Monsters - Hikari no Pyramid', 'Yu-Gi-Oh!: The Movie'], format: 'MOVIE' },
+      { anilistId: 2006, titles: ['Yuu Gi Ou (1999)', 'Yu-Gi-Oh! The Movie'], format: 'MOVIE' },
+    ]);
+    const result = films.match({ title: 'Yu-Gi-Oh! The Movie', type: 'movie', year: 2004 });
+    expect(result.anilistIds).toEqual([1894]);
+    expect(result.candidates.find((candidate) => candidate.anilistId === 2006)?.evidence.some((item) => item.detail.includes('1999'))).toBe(true);
+  });
+
   it("does not date an entry by a fan's short name", () => {
     const result = matcher.match({ title: 'One Room', type: 'show', season: 1, year: 2017 });
     const fanDated = result.candidates.find((candidate) => candidate.anilistId === 98238);
