@@ -42,7 +42,7 @@ export function mergeTitle(input: TitleInput, options: MergeOptions): TitleMerge
 
   input.sides.forEach((titleSide, index) => {
     const base = { id: writeIdOf(titleSide.side, input.titleKey), side: titleSide.side, titleKey: input.titleKey, title: input.title, target: titleSide.target };
-    const removal = entries.removing.get(index);
+    const removal = entries.removing.has(index);
     if (removal && !blocked(index)) {
       result.writes.push({ ...base, op: 'remove', changes: [], guards: ['removes-entry'] });
       return;
