@@ -6,8 +6,8 @@ import { serviceName } from './wording';
 export interface EntryPlan {
   /** Sides that never had the title and get it now. */
   creating: Set<number>;
-  /** Sides whose entry goes, with the side whose removal it follows. */
-  removing: Map<number, number>;
+  /** Sides whose entry goes, following a removal elsewhere. */
+  removing: Set<number>;
   skipped: SkippedTitle[];
 }
 
@@ -18,7 +18,7 @@ export interface EntryPlan {
  * A side the person removed the title from is never given it back: it has a base, so it is never "missing".
  */
 export function entryChanges(input: TitleInput, options: MergeOptions): EntryPlan {
-  const plan: EntryPlan = { creating: new Set(), removing: new Map(), skipped: [] };
+  const plan: EntryPlan = { creating: new Set(), removing: new Set(), skipped: [] };
   const sides = input.sides;
   const removedAt = sides.flatMap((side, index) => (side.current === null && side.base !== null ? [index] : []));
 
@@ -29,7 +29,7 @@ export function entryChanges(input: TitleInput, options: MergeOptions): EntryPla
       if (other.current === null || plan.removing.has(index)) return;
       if (!anyFlow(options.pairs, removed.side.service, other.side.service)) return;
       if (pairOf(options.pairs, removed.side.service, other.side.service)?.propagateRemovals) {
-        plan.removing.set(index, from);
+        plan.removing.add(index);
         return;
       }
       const reason = `Removed on ${serviceName(removed.side.service)} since the last sync; kept on ${serviceName(other.side.service)}.`;
@@ -37,7 +37,7 @@ export function entryChanges(input: TitleInput, options: MergeOptions): EntryPla
     });
   }
   // A removal that is copied wins over the kept note for the same side.
-  plan.skipped = plan.skipped.filter((note) => ![...plan.removing.keys()].some((index) => sides[index]?.side === note.side));
+  plan.skipped = plan.skipped.filter((note) => ![...plan.removing].some((index) => sides[index]?.side === note.side));
 
   sides.forEach((side, index) => {
     if (side.current !== null || side.base !== null) return;

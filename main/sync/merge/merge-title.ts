@@ -26,7 +26,7 @@ export function mergeTitle(input: TitleInput, options: MergeOptions): TitleMerge
   const heldBack = new Set<number>();
   for (const field of syncFields) {
     if (!input.sides.some((side) => side.carries.includes(field))) continue;
-    const context = { input, options, open, creating: entries.creating, removing: new Set(entries.removing.keys()) };
+    const context = { input, options, open, creating: entries.creating, removing: entries.removing };
     if (field === 'watched') {
       for (const [index, change] of mergeWatched(context)) changes.set(index, [...(changes.get(index) ?? []), change]);
       if (privateOn && !options.syncPrivate) for (const index of mergeWatched({ ...context, open: openIgnoringPrivacy }).keys()) if (blocked(index)) heldBack.add(index);
@@ -53,7 +53,7 @@ export function mergeTitle(input: TitleInput, options: MergeOptions): TitleMerge
       const write: PlannedWrite = { ...base, op: entries.creating.has(index) ? 'create' : 'update', changes: fieldChanges, guards };
       result.writes.push(write);
     }
-    if (removal || heldBack.has(index)) result.skipped.push(skip(input, index, `Private on AniList: not copied to ${serviceName(titleSide.side.service)} (syncing private entries is off).`));
+    if ((removal && blocked(index)) || heldBack.has(index)) result.skipped.push(skip(input, index, `Private on AniList: not copied to ${serviceName(titleSide.side.service)} (syncing private entries is off).`));
   });
   for (const { index, reason } of kept) result.skipped.push(skip(input, index, `${reason[0]?.toUpperCase() ?? ''}${reason.slice(1)}.`));
   return result;
