@@ -144,6 +144,11 @@ export interface ListSide {
    * AniList gives); null: this side cannot hold the title. Absent: the side never creates entries (Plex).
    */
   createTarget?(titleKey: TitleKey, others: readonly SideEntry[]): unknown;
+  /**
+   * Called once a run's writes to this list are done, with what each left behind (null: removed): the side
+   * stores its list as it now is, so the next plan does not re-read it whole to find the app's own writes.
+   */
+  settle?(done: ReadonlyArray<{ write: PlannedWrite; state: SideState | null }>, options?: SideCallOptions): Promise<void>;
   /** Reads these titles fresh (null: not on the list), to resume a run or check before an undo. */
   readCurrent(titleKeys: readonly TitleKey[], options?: SideCallOptions): Promise<Map<TitleKey, SideState | null>>;
 }

@@ -95,3 +95,30 @@ export function forgetListSnapshots(db: Database.Database, accountId: string, li
   if (list === undefined) db.prepare('DELETE FROM list_snapshots WHERE account_id = ?').run(accountId);
   else db.prepare('DELETE FROM list_snapshots WHERE account_id = ? AND list = ?').run(accountId, list);
 }
+
+export interface StoreListOptions<T> extends Pick<ListMarkerSource, 'readMarker'> {
+  db: Database.Database;
+  accountId: string;
+  list: string;
+  /** The whole list as it now is: the last read with the app's own writes laid over it. */
+  entries: T[];
+  now?: () => number;
+}
+
+/**
+ * After the app wrote to a list, its own writes moved the marker: without this, the next sync would re-read
+ * the whole list only to find what it wrote (issue 6: a no-op resync in at most 10 requests). The caller lays
+ * the services' answers to its writes over the last read, and the marker is read now and stored with it.
+ * What this can miss: someone else's change landing between the app's last write and this marker read is
+ * stamped as seen; it shows up on the next change of that list or on a full re-read.
+ */
+export async function storeListSnapshot<T>(options: StoreListOptions<T>): Promise<void> {
+  const marker = await options.readMarker();
+  const readAt = (options.now ?? Date.now)();
+  options.db
+    .prepare(
+      `INSERT INTO list_snapshots (account_id, list, marker, entry_count, entries, read_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, list) DO UPDATE SET marker = excluded.marker, entry_count = excluded.entry_count, entries = excluded.entries, read_at = excluded.read_at`,
+    )
+    .run(options.accountId, options.list, marker, options.entries.length, JSON.stringify(options.entries), readAt);
+}

@@ -62,6 +62,7 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
   const bySide = new Map<string, PlannedWrite[]>();
   for (const write of writes) bySide.set(sideKey(write.side), [...(bySide.get(sideKey(write.side)) ?? []), write]);
 
+  const settledBySide = new Map<string, Array<{ write: PlannedWrite; state: SideState | null }>>();
   const outcome: WritesOutcome = { written: 0, failed: 0, queued: 0, failedTitles: new Set(), errors: new Map() };
   let done = 0;
   for (const [key, sideWrites] of bySide) {
@@ -72,6 +73,8 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
       continue;
     }
     saveListBackupOnce(db, runId, first.side, loadSideEntries(db, first.side.accountId, first.side.kind));
+    const settled: Array<{ write: PlannedWrite; state: SideState | null }> = [];
+    settledBySide.set(key, settled);
     for (let start = 0; start < sideWrites.length; start += batchSize) {
       options.signal?.throwIfAborted();
       const batch = sideWrites.slice(start, start + batchSize);
@@ -88,6 +91,10 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
       options.onProgress?.({ done, total: writes.length, current: batch.at(-1)?.title ?? null });
       await options.afterBatch?.();
     }
+    if (settled.length > 0 && side.settle) {
+      // Only saves requests on the next read; a failure here costs a full re-read, never a write.
+      await side.settle(settled, options.signal ? { signal: options.signal } : {}).catch((error: unknown) => options.logger?.warn('could not store the list after writing to it; the next sync re-reads it', { list: key, message: (error as Error).message }));
+    }
   }
   return outcome;
 
@@ -96,6 +103,7 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
       const state = overlay(currentOf(write), result.state, write);
       markJournal(db, runId, write.id, 'done', { result: state });
       saveBase(db, write.side.accountId, write.side.kind, write.titleKey, state, runId);
+      settledBySide.get(sideKey(write.side))?.push({ write, state });
       outcome.written += 1;
       return;
     }

@@ -2,11 +2,11 @@ import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
 import type { AnilistChange, AnilistClient } from '../../providers/anilist/client';
 import { listEntrySchema } from '../../providers/cache/value-schemas';
-import { readListIfChanged } from '../../providers/cache/list-freshness';
+import { readListIfChanged, storeListSnapshot } from '../../providers/cache/list-freshness';
 import { anilistListMarker } from '../../providers/cache/list-markers';
 import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
 import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SideState, type SyncField, type TitleKey, type WriteOutcome } from '../model';
-import { patchOfWrite, stateAfter, stateOfEntry, writeErrorOf } from './list-entry-state';
+import { entryWithState, patchOfWrite, stateAfter, stateOfEntry, writeErrorOf } from './list-entry-state';
 
 /** Where an AniList entry lives: the media, the list entry (for deletes) and its MAL id (to create it on MAL). */
 export interface AnilistTarget {
@@ -53,6 +53,11 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
   const type = ref.kind === 'anime' ? 'ANIME' : 'MANGA';
   const carries = ref.kind === 'anime' ? animeFields : [...animeFields, 'progressVolumes' as const];
 
+  // The list as last read, and the entry ids AniList gave new entries, to store the list after a run's writes.
+  let lastList: ListEntry[] | null = null;
+  const createdEntryIds = new Map<number, number>();
+  const marker = (request: { signal?: AbortSignal }) => anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type);
+
   const entriesOf = (list: readonly ListEntry[]) => list.map((entry) => anilistEntryOf(ref.kind, entry)).filter((entry): entry is SideEntry => entry !== null);
 
   async function readList(signal: AbortSignal | undefined, full: boolean) {
@@ -61,13 +66,14 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
       db: options.db,
       accountId: ref.accountId,
       list: ref.kind,
-      ...anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type),
+      ...marker(request),
       readAll: () => client.listCollection(userId, type, request),
       entrySchema: listEntrySchema,
       full,
       ...(options.logger ? { logger: options.logger } : {}),
     });
     ref.scale = list.entries.find((entry) => entry.score)?.score?.scale ?? ref.scale;
+    lastList = list.entries;
     const entries = entriesOf(list.entries);
     options.publishMalIds?.(new Map(entries.flatMap((entry) => {
       const { mediaId, malId } = entry.target as AnilistTarget;
@@ -113,6 +119,7 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
             return;
           }
           const { saved } = result;
+          createdEntryIds.set(saved.mediaId, saved.entryId);
           const state: SideState = {
             ...stateAfter(null, write),
             status: saved.status,
@@ -128,6 +135,25 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
       return writes.map((write) => outcomes.get(write.id) as WriteOutcome);
     },
 
+    async settle(done, { signal } = {}) {
+      if (!lastList) return;
+      const byMedia = new Map(lastList.flatMap((entry) => (entry.ids.anilist === undefined ? [] : [[entry.ids.anilist, entry] as const])));
+      for (const { write, state } of done) {
+        const target = write.target as AnilistTarget | null;
+        const mediaId = target?.mediaId ?? anilistIdOfKey(write.titleKey);
+        if (mediaId === null) continue;
+        if (state === null) {
+          byMedia.delete(mediaId);
+          continue;
+        }
+        const entry = entryWithState(ref.kind, byMedia.get(mediaId), { anilist: mediaId, ...(target?.malId ? { mal: target.malId } : {}) }, state, ref.scale ?? 'point100');
+        entry.entryId = createdEntryIds.get(mediaId) ?? entry.entryId;
+        byMedia.set(mediaId, entry);
+      }
+      lastList = [...byMedia.values()];
+      await storeListSnapshot({ db: options.db, accountId: ref.accountId, list: ref.kind, entries: lastList, ...marker(signal ? { signal } : {}) });
+    },
+
     async readCurrent(titleKeys, { signal } = {}) {
       const list = await client.listCollection(userId, type, signal ? { signal } : {});
       const byKey = new Map(entriesOf(list).map((entry) => [entry.titleKey, entry.state]));
@@ -136,9 +162,10 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
   };
 
   async function removeEntry(write: PlannedWrite, target: AnilistTarget | null, request: { signal?: AbortSignal }): Promise<WriteOutcome> {
-    if (!target?.entryId) return { writeId: write.id, ok: true, state: null };
+    const entryId = target?.entryId ?? (target ? createdEntryIds.get(target.mediaId) : undefined);
+    if (!entryId) return { writeId: write.id, ok: false, error: { code: 'not_found', message: `"${write.title}" has no AniList list entry id; sync again so Kizuna re-reads the list, then remove it.`, retryable: false } };
     try {
-      await client.deleteEntry(target.entryId, request);
+      await client.deleteEntry(entryId, request);
       return { writeId: write.id, ok: true, state: null };
     } catch (error) {
       // Already gone is what a removal wants (a resumed run may have sent it before the kill).

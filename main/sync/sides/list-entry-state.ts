@@ -1,4 +1,5 @@
-import type { EntryPatch, ListEntry } from '../../providers/model/list-entry';
+import type { EntryPatch, ListEntry, MediaKind, ScoreScale, TitleIds } from '../../providers/model/list-entry';
+import { nativeOf } from '../merge/index';
 import { AppError } from '../../../shared/contract';
 import type { PlannedWrite, SideState, SyncField, WriteError } from '../model';
 
@@ -74,4 +75,22 @@ export function stateAfter(before: SideState | null, write: PlannedWrite): SideS
 export function writeErrorOf(error: unknown): WriteError {
   if (error instanceof AppError) return { code: error.code, message: error.message, retryable: error.retryable };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), retryable: false };
+}
+
+/** A list entry as the service now holds it after a write: the last read entry with the new state laid over. */
+export function entryWithState(kind: MediaKind, previous: ListEntry | undefined, ids: TitleIds, state: SideState, scale: ScoreScale): ListEntry {
+  const entry: ListEntry = previous
+    ? { ...previous }
+    : { kind, entryId: null, ids, status: 'planning', progress: 0, progressVolumes: kind === 'manga' ? 0 : null, score: null, startedAt: null, completedAt: null, repeat: 0, updatedAt: new Date().toISOString() };
+  if (state.status !== undefined) entry.status = state.status;
+  if (state.progress !== undefined) entry.progress = state.progress;
+  if (state.progressVolumes !== undefined && kind === 'manga') entry.progressVolumes = state.progressVolumes;
+  if (state.score !== undefined) entry.score = state.score === null || state.score === 0 ? null : { native: nativeOf(state.score, scale) ?? 0, scale, value100: state.score };
+  if (state.startedAt !== undefined) entry.startedAt = state.startedAt;
+  if (state.completedAt !== undefined) entry.completedAt = state.completedAt;
+  if (state.repeat !== undefined) entry.repeat = state.repeat;
+  if (state.notes !== undefined) entry.notes = state.notes;
+  if (state.private !== undefined) entry.private = state.private;
+  if (state.updatedAt) entry.updatedAt = state.updatedAt;
+  return entry;
 }

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
 import { listEntrySchema } from '../../providers/cache/value-schemas';
-import { readListIfChanged } from '../../providers/cache/list-freshness';
+import { readListIfChanged, storeListSnapshot } from '../../providers/cache/list-freshness';
 import { malListMarker } from '../../providers/cache/list-markers';
 import type { MalClient } from '../../providers/mal/client';
 import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
 import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SyncField, type WriteOutcome } from '../model';
 import type { AnilistTarget } from './anilist-side';
-import { patchOfWrite, stateOfEntry, writeErrorOf } from './list-entry-state';
+import { entryWithState, patchOfWrite, stateOfEntry, writeErrorOf } from './list-entry-state';
 
 export interface MalTarget {
   malId: number;
@@ -36,6 +36,10 @@ export function createMalSide(options: MalSideOptions): ListSide {
   const { ref, client } = options;
   const carries = ref.kind === 'anime' ? animeFields : [...animeFields, 'progressVolumes' as const];
 
+  let lastList: ListEntry[] | null = null;
+  const marker = (request: { signal?: AbortSignal }) =>
+    malListMarker({ listMarker: (kind) => client.listMarker(kind, request), listHolds: (kind, count) => client.listHolds(kind, count, request) }, ref.kind);
+
   async function entriesOf(list: readonly ListEntry[], signal?: AbortSignal): Promise<SideEntry[]> {
     const malIds = list.map((entry) => entry.ids.mal).filter((id): id is number => id !== undefined);
     const anilistIds = await options.anilistIdsOf(ref.kind, malIds, signal);
@@ -59,15 +63,13 @@ export function createMalSide(options: MalSideOptions): ListSide {
         db: options.db,
         accountId: ref.accountId,
         list: ref.kind,
-        ...malListMarker(
-          { listMarker: (kind) => client.listMarker(kind, request), listHolds: (kind, count) => client.listHolds(kind, count, request) },
-          ref.kind,
-        ),
+        ...marker(request),
         readAll: () => (ref.kind === 'anime' ? client.animeList(request) : client.mangaList(request)),
         entrySchema: listEntrySchema,
         full: full ?? false,
         ...(options.logger ? { logger: options.logger } : {}),
       });
+      lastList = list.entries;
       const entries = await entriesOf(list.entries, signal);
       return { side: ref, entries, unmatched: entries.filter((entry) => entry.titleKey.includes(':mal:')).length };
     },
@@ -86,6 +88,19 @@ export function createMalSide(options: MalSideOptions): ListSide {
       // One at a time: MAL has no batch endpoint, and the account's pipeline paces the requests.
       for (const write of writes) outcomes.push(await applyOne(write, request));
       return outcomes;
+    },
+
+    async settle(done, { signal } = {}) {
+      if (!lastList) return;
+      const byId = new Map(lastList.flatMap((entry) => (entry.ids.mal === undefined ? [] : [[entry.ids.mal, entry] as const])));
+      for (const { write, state } of done) {
+        const malId = (write.target as MalTarget | null)?.malId;
+        if (malId === undefined) continue;
+        if (state === null) byId.delete(malId);
+        else byId.set(malId, entryWithState(ref.kind, byId.get(malId), { mal: malId }, state, 'point10'));
+      }
+      lastList = [...byId.values()];
+      await storeListSnapshot({ db: options.db, accountId: ref.accountId, list: ref.kind, entries: lastList, ...marker(signal ? { signal } : {}) });
     },
 
     async readCurrent(titleKeys, { signal } = {}) {

@@ -5,9 +5,9 @@ import { titleKeyOf, type SideEntry } from '../model';
 import { animeStateOf, episodesInRanges, type PlexAnimeTarget, type SeasonEpisode } from './plex-anime-ranges';
 
 /**
- * Reading the anime libraries of one Plex server into AniList-keyed entries. Two listings per section, each
- * one request per 200 items: every show (for its GUIDs, the match keys) and every episode (with play
- * state, season number and show). No request per show or season: a 500-show library costs a handful of
+ * Reading the anime libraries of one Plex server into AniList-keyed entries. Two listings per show section,
+ * each one request per 200 items: every show (for its GUIDs, the match keys) and every episode (with play
+ * state, season number and show); a movie section is its one listing. No request per show or season: a 500-show library costs a handful of
  * calls, not a thousand (DESIGN §5.1).
  */
 
@@ -33,13 +33,13 @@ interface SeasonGroup {
   episodes: SeasonEpisode[];
 }
 
-/** The show's ids as the resolver reads them: `tvdb://…`, `tmdb://…`, `imdb://…`, and the plex:// guid. */
-export function showGuids(show: PlexItem): string[] {
+/** The item's ids as the resolver reads them: `tvdb://…`, `tmdb://…`, `imdb://…`, and the plex:// guid. */
+export function showGuids(item: PlexItem): string[] {
   const guids: string[] = [];
-  if (show.externalIds.tvdb !== undefined) guids.push(`tvdb://${show.externalIds.tvdb}`);
-  if (show.externalIds.tmdb !== undefined) guids.push(`tmdb://${show.externalIds.tmdb}`);
-  if (show.externalIds.imdb !== undefined) guids.push(`imdb://${show.externalIds.imdb}`);
-  if (show.guid) guids.push(show.guid);
+  if (item.externalIds.tvdb !== undefined) guids.push(`tvdb://${item.externalIds.tvdb}`);
+  if (item.externalIds.tmdb !== undefined) guids.push(`tmdb://${item.externalIds.tmdb}`);
+  if (item.externalIds.imdb !== undefined) guids.push(`imdb://${item.externalIds.imdb}`);
+  if (item.guid) guids.push(item.guid);
   return guids;
 }
 
@@ -75,30 +75,42 @@ export async function readPlexAnime(deps: PlexAnimeReadDeps, signal?: AbortSigna
     await Promise.resolve(deps.recordUnmatched?.(query, result, deps.accountId)).catch(() => undefined);
   };
 
-  for (const section of deps.sections) {
-    const shows = (await deps.client.sectionItems(section, { type: 'show', includeGuids: true, ...request })).items;
-    const episodes = (await deps.client.sectionItems(section, { type: 'episode', includeGuids: false, ...request })).items;
-    for (const group of seasonsOf(shows, episodes)) {
-      const query: MatchQuery = { type: 'show', title: group.show.title, year: group.show.year, season: group.season, guids: showGuids(group.show) };
-      const result = deps.resolve(query);
-      if (result.status === 'ignored') continue;
-      if (result.status !== 'matched' || result.anilistIds.length === 0 || result.confidence < deps.minConfidence) {
-        await sendToReview(query, result);
+  /** One resolved unit (a season, or a film): its pieces per AniList entry, or a trip to review. */
+  const place = async (query: MatchQuery, episodes: readonly SeasonEpisode[], seasonKey: string | null, title: string) => {
+    const result = deps.resolve(query);
+    if (result.status === 'ignored') return;
+    if (result.status !== 'matched' || result.anilistIds.length === 0 || result.confidence < deps.minConfidence) {
+      await sendToReview(query, result);
+      return;
+    }
+    const several = result.anilistIds.length > 1;
+    let unplaced = false;
+    for (const anilistId of result.anilistIds) {
+      const ranges = result.candidates.find((candidate) => candidate.anilistId === anilistId)?.episodes;
+      // Several entries in one season without ranges cannot be told apart: guessing would mark the wrong cour.
+      if (!ranges && several) {
+        unplaced = true;
         continue;
       }
-      const several = result.anilistIds.length > 1;
-      let unplaced = false;
-      for (const anilistId of result.anilistIds) {
-        const ranges = result.candidates.find((candidate) => candidate.anilistId === anilistId)?.episodes;
-        // Several entries in one season without ranges cannot be told apart: guessing would mark the wrong cour.
-        if (!ranges && several) {
-          unplaced = true;
-          continue;
-        }
-        const piece: Piece = { season: group.season, seasonKey: group.ratingKey, title: group.show.title, episodes: episodesInRanges(ranges ?? [], group.episodes) };
-        pieces.set(anilistId, [...(pieces.get(anilistId) ?? []), piece]);
-      }
-      if (unplaced) await sendToReview(query, { ...result, status: 'abstain', anilistIds: [] });
+      const piece: Piece = { season: query.season ?? 1, seasonKey, title, episodes: episodesInRanges(query.type === 'movie' ? [] : (ranges ?? []), episodes) };
+      pieces.set(anilistId, [...(pieces.get(anilistId) ?? []), piece]);
+    }
+    if (unplaced) await sendToReview(query, { ...result, status: 'abstain', anilistIds: [] });
+  };
+
+  for (const section of deps.sections) {
+    // The section's own top level (shows, or films in an anime movie library), then episodes only where there are shows.
+    const roots = (await deps.client.sectionItems(section, { includeGuids: true, ...request })).items;
+    const shows = roots.filter((item) => item.type === 'show');
+    const episodes = shows.length > 0 ? (await deps.client.sectionItems(section, { type: 'episode', includeGuids: false, ...request })).items : [];
+    for (const group of seasonsOf(shows, episodes)) {
+      const query: MatchQuery = { type: 'show', title: group.show.title, year: group.show.year, season: group.season, guids: showGuids(group.show) };
+      await place(query, group.episodes, group.ratingKey, group.show.title);
+    }
+    // A film is an entry of one episode: watched is completed. Its own item is what a write scrobbles.
+    for (const movie of roots.filter((item) => item.type === 'movie')) {
+      const query: MatchQuery = { type: 'movie', title: movie.title, year: movie.year, guids: showGuids(movie) };
+      await place(query, [{ ratingKey: movie.ratingKey, index: 1, watched: movie.viewCount > 0 }], null, movie.title);
     }
   }
   return { entries: [...pieces].map(([anilistId, own]) => entryOf(anilistId, own)), unmatched };
@@ -114,6 +126,6 @@ function entryOf(anilistId: number, pieces: Piece[]): SideEntry {
   const seasons = [...new Set(ordered.flatMap((piece) => (piece.seasonKey ? [piece.seasonKey] : [])))];
   const target: PlexAnimeTarget = { anilistId, episodes: episodes.map((episode) => episode?.ratingKey ?? null), seasons };
   const first = ordered[0] as Piece;
-  const title = ordered.length === 1 ? `${first.title} (season ${first.season})` : first.title;
+  const title = ordered.length === 1 && first.seasonKey !== null ? `${first.title} (season ${first.season})` : first.title;
   return { titleKey: titleKeyOf('anime', 'anilist', anilistId), title, state: animeStateOf(episodes.map((episode) => (episode ? episode.watched : null))), target };
 }

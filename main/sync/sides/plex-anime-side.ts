@@ -44,12 +44,19 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
       signal,
     );
 
-  /** Reads the seasons a write touches (one request each) unless this apply already has them. */
+  /**
+   * Reads the seasons a write touches (one request each) unless this apply already has them; an item in no
+   * season (a film) is read on its own.
+   */
   async function loadSeasons(target: PlexAnimeTarget, plays: PlayState, loaded: Set<string>, signal?: AbortSignal): Promise<void> {
+    const request = signal ? { signal } : {};
     for (const season of target.seasons) {
       if (loaded.has(season)) continue;
-      for (const episode of await client.children(season, signal ? { signal } : {})) plays.set(episode.ratingKey, episode.viewCount > 0);
+      for (const episode of await client.children(season, request)) plays.set(episode.ratingKey, episode.viewCount > 0);
       loaded.add(season);
+    }
+    for (const ratingKey of target.episodes) {
+      if (ratingKey !== null && !plays.has(ratingKey)) plays.set(ratingKey, (await client.metadata(ratingKey, request)).viewCount > 0);
     }
   }
 

@@ -29,8 +29,14 @@ describe('AniList ⇄ MyAnimeList sync against the emulators', () => {
 
     expect(disagreements(world.auth.emulators)).toEqual([]);
 
+    const log = world.auth.emulators.log;
+    log.clear();
     const again = await call<SyncPlan>(world.core, 'sync.plan');
     expect(again.writes).toEqual([]);
+    // The run stored the lists as it left them: the next plan asks only whether they changed since.
+    const asked = log.entries.map((entry) => `${entry.service} ${entry.label} ${entry.path}`);
+    expect(asked.filter((label) => label.includes('MediaListCollection') || label.includes('limit=1000')), asked.join('\n')).toEqual([]);
+    expect(asked.length, asked.join('\n')).toBeLessThanOrEqual(6);
     const full = await call<SyncPlan>(world.core, 'sync.plan', { full: true });
     expect(full.writes).toEqual([]);
   });
