@@ -25,12 +25,12 @@ interface Setup {
   side: ReturnType<typeof createPlexAnimeSide>;
 }
 
-async function setup(): Promise<Setup> {
+async function setup(holds: ReadonlyArray<'anime' | 'movies'> = ['anime']): Promise<Setup> {
   const fixture = await start({ autoApprove: true });
   const fetch = fixture.account('plex', await plexToken(fixture.emulators, clientIdentifier));
   const client = createPlexServerClient({ baseUrl: fixture.emulators.urls.plex, fetch, clientIdentifier });
-  const anime = fixture.emulators.world.plex.libraries.find((library) => library.holds === 'anime');
-  const sections = (await client.sections()).filter((section) => section.title === anime?.title).map((section) => section.key);
+  const titles = fixture.emulators.world.plex.libraries.filter((library) => holds.includes(library.holds as 'anime' | 'movies')).map((library) => library.title);
+  const sections = (await client.sections()).filter((section) => titles.includes(section.title)).map((section) => section.key);
   const unmatched: Setup['unmatched'] = [];
   const side = createPlexAnimeSide({ ref, client, sections, resolve: seedResolver(fixture.emulators.world), recordUnmatched: (query, result, accountId) => void unmatched.push({ query, result, accountId }) });
   fixture.emulators.log.clear();
@@ -155,6 +155,25 @@ describe('Plex anime side (emulator, small seed)', () => {
     expect(retried).toMatchObject({ ok: true, state: { progress: 10, status: 'completed' } });
     // The 500 did not count a play in the emulator, so each episode was played exactly once.
     expect((await viewCounts(client, second.target as PlexAnimeTarget)).slice(8)).toEqual([1, 1]);
+  });
+
+  it('a film in a library marked anime is an entry of one episode; completing it again plays nothing', async () => {
+    const { fixture, side, client } = await setup(['movies']);
+    const read = await side.read();
+    const film = entryOf(read.entries, 21519);
+    expect(film).toMatchObject({ title: 'Your Name', state: { progress: 1, status: 'completed' } });
+    // The non-anime films of that library are not AniList entries: they go to review, not into the sync.
+    expect(read.unmatched).toBeGreaterThan(0);
+    const ratingKey = (film.target as PlexAnimeTarget).episodes[0] as string;
+    fixture.emulators.log.clear();
+
+    expect((await side.apply([write(film, [{ field: 'status', before: null, after: 'completed' }])]))[0]).toMatchObject({ ok: true, state: { status: 'completed' } });
+    expect(scrobbled(fixture)).toEqual([]);
+    await side.apply([write(film, [{ field: 'progress', before: 1, after: 0 }], ['lowers-progress'])]);
+    expect((await client.metadata(ratingKey)).viewCount).toBe(0);
+    await side.apply([write(film, [{ field: 'status', before: null, after: 'completed' }])]);
+    expect(scrobbled(fixture)).toEqual([ratingKey]);
+    expect((await client.metadata(ratingKey)).viewCount).toBe(1);
   });
 
   it('readCurrent reads fresh and says null for titles not in the libraries', async () => {
