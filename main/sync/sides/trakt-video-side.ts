@@ -26,6 +26,11 @@ export function createTraktVideoSide(options: TraktVideoSideOptions): ListSide {
   const { ref, client } = options;
   /** The last read's states, for the fields an apply does not re-read (rating, watchlist). */
   let known = new Map<TitleKey, SideState>();
+  /**
+   * Plays this side has sent and Trakt accepted. Counted as present even when a history read right after does
+   * not show them yet (Trakt's reads can lag its writes): a play sent once is never sent again by this side.
+   */
+  const sent = new Map<TitleKey, Set<string>>();
 
   async function send(label: string, plans: readonly TraktPlan[], items: TraktSyncItems, call: (items: TraktSyncItems) => Promise<{ notFound: { movies: unknown[]; shows: unknown[] } }>, failures: Map<TraktPlan, WriteError>): Promise<void> {
     if (isEmpty(items)) return;
@@ -71,12 +76,16 @@ export function createTraktVideoSide(options: TraktVideoSideOptions): ListSide {
           outcomes.set(write.id, { writeId: write.id, ok: false, error: { code: 'validation', message, retryable: false } });
           continue;
         }
-        plans.push(planWrite(write, target, fresh.get(write.titleKey) ?? new Set()));
+        const present = new Set([...(fresh.get(write.titleKey) ?? []), ...(sent.get(write.titleKey) ?? [])]);
+        fresh.set(write.titleKey, present);
+        plans.push(planWrite(write, target, present));
       }
 
       const failures = new Map<TraktPlan, WriteError>();
       const withPlays = plans.filter((plan) => plan.addPlays.length > 0);
       await send('the episodes', withPlays, bulkOf(withPlays, (plan) => plan.addPlays), (items) => client.addHistory(items, request), failures);
+      // Recorded at once (history is the first call), so a later call's failure cannot make these be sent twice.
+      for (const plan of withPlays) if (!failures.has(plan)) sent.set(plan.write.titleKey, new Set([...(sent.get(plan.write.titleKey) ?? []), ...plan.addPlays]));
       const removing = plans.filter((plan) => plan.removePlays.length > 0);
       await send('the episodes', removing, bulkOf(removing, (plan) => plan.removePlays), (items) => client.removeHistory(items, request), failures);
       const rated = plans.filter((plan) => typeof plan.rating === 'number');
@@ -102,6 +111,7 @@ export function createTraktVideoSide(options: TraktVideoSideOptions): ListSide {
           state.watched = sortEpisodeKeys(now);
         }
         known.set(plan.write.titleKey, state);
+        for (const key of plan.removePlays) sent.get(plan.write.titleKey)?.delete(key);
         // Nothing left on Trakt (no play, rating or listing) is how a read sees it too: not on the list.
         const empty = (state.watched ?? []).length === 0 && (state.score ?? null) === null && state.watchlisted !== true;
         outcomes.set(plan.write.id, { writeId: plan.write.id, ok: true, state: empty ? null : state });

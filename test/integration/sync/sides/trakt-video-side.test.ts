@@ -124,6 +124,20 @@ describe('Trakt video side (emulator, small seed)', () => {
     expect(plays(fixture, 9600001)).toBe(moviePlays + 1);
   });
 
+  it('remembers the plays it sent: a history read that lags behind the write does not make it send them again', async () => {
+    const { fixture, side } = await setup();
+    const read = await side.read();
+    const change = write(show(9500005), [['watched', ['s1e1', 's1e2', 's1e3', 's1e4', 's1e5']]], entry(read.entries, show(9500005)).target);
+    expect((await side.apply([change]))[0]).toMatchObject({ ok: true });
+    // Trakt's history answer without the new play, as a cached read right after a write can be.
+    const library = trakt(fixture).library;
+    library.history = library.history.filter((play) => !(play.record.type === 'episode' && play.record.show.ids.tvdb === 9500005 && play.record.number === 5));
+    fixture.emulators.log.clear();
+
+    expect((await side.apply([change]))[0]).toMatchObject({ ok: true, state: { watched: ['s1e1', 's1e2', 's1e3', 's1e4', 's1e5'] } });
+    expect(posts(fixture, 'POST /sync/history')).toHaveLength(0);
+  });
+
   it('ratings and the watchlist go out as one bulk call each way', async () => {
     const { fixture, side } = await setup();
     const read = await side.read();
