@@ -95,3 +95,21 @@ export function episodeChanges(episodes: ReadonlyArray<{ ratingKey: string; watc
   });
   return { scrobble, unscrobble };
 }
+
+/**
+ * Fewer requests for whole seasons: a scrobble (or unscrobble) of a season acts on every episode in it, so
+ * where a write's list holds every episode of a season, one request on the season does. Only then: a
+ * season scrobble would also add a play to an episode that was already watched, and those are never in the
+ * list. `seasons`: each season's episodes as just read.
+ */
+export function groupBySeason(ratingKeys: readonly string[], seasons: ReadonlyMap<string, readonly string[]>): { seasons: string[]; episodes: string[] } {
+  const wanted = new Set(ratingKeys);
+  const whole: string[] = [];
+  const covered = new Set<string>();
+  for (const [season, episodes] of seasons) {
+    if (episodes.length < 2 || !episodes.every((episode) => wanted.has(episode))) continue;
+    whole.push(season);
+    for (const episode of episodes) covered.add(episode);
+  }
+  return { seasons: whole, episodes: ratingKeys.filter((ratingKey) => !covered.has(ratingKey)) };
+}

@@ -3,7 +3,7 @@ import type { PlexServerClient } from '../../providers/plex/client';
 import type { ListSide, PlannedWrite, SideRef, SyncField, WriteOutcome } from '../model';
 import { writeErrorOf } from './list-entry-state';
 import { readPlexAnime } from './plex-anime-read';
-import { animeStateOf, episodeChanges, wantedProgress, type PlexAnimeTarget } from './plex-anime-ranges';
+import { animeStateOf, episodeChanges, groupBySeason, wantedProgress, type PlexAnimeTarget } from './plex-anime-ranges';
 
 export interface PlexAnimeSideOptions {
   ref: SideRef & { service: 'plex'; kind: 'anime' };
@@ -21,6 +21,12 @@ const carries: readonly SyncField[] = ['progress', 'status'];
 
 /** Watched state of the episodes one apply touches, read fresh per season and kept up to date as it writes. */
 type PlayState = Map<string, boolean>;
+
+/** What one apply has read: play state by episode, and each season's episodes. */
+interface Fresh {
+  plays: PlayState;
+  seasons: Map<string, string[]>;
+}
 
 /**
  * AniList/MAL ⇄ Plex for the anime libraries (issue 6): each Plex season is resolved to AniList entries with
@@ -48,38 +54,49 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
    * Reads the seasons a write touches (one request each) unless this apply already has them; an item in no
    * season (a film) is read on its own.
    */
-  async function loadSeasons(target: PlexAnimeTarget, plays: PlayState, loaded: Set<string>, signal?: AbortSignal): Promise<void> {
+  async function loadSeasons(target: PlexAnimeTarget, { plays, seasons }: Fresh, signal?: AbortSignal): Promise<void> {
     const request = signal ? { signal } : {};
     for (const season of target.seasons) {
-      if (loaded.has(season)) continue;
-      for (const episode of await client.children(season, request)) plays.set(episode.ratingKey, episode.viewCount > 0);
-      loaded.add(season);
+      if (seasons.has(season)) continue;
+      const episodes = await client.children(season, request);
+      for (const episode of episodes) plays.set(episode.ratingKey, episode.viewCount > 0);
+      seasons.set(season, episodes.map((episode) => episode.ratingKey));
     }
     for (const ratingKey of target.episodes) {
       if (ratingKey !== null && !plays.has(ratingKey)) plays.set(ratingKey, (await client.metadata(ratingKey, request)).viewCount > 0);
     }
   }
 
-  async function applyOne(write: PlannedWrite, plays: PlayState, loaded: Set<string>, signal?: AbortSignal): Promise<WriteOutcome> {
+  /** Sends one kind of change, a season at a time where the whole season changes, and notes the new state. */
+  async function send(ratingKeys: readonly string[], watched: boolean, fresh: Fresh, signal?: AbortSignal): Promise<void> {
+    const request = signal ? { signal } : {};
+    const grouped = groupBySeason(ratingKeys, fresh.seasons);
+    const change = (ratingKey: string) => (watched ? client.scrobble(ratingKey, request) : client.unscrobble(ratingKey, request));
+    for (const season of grouped.seasons) {
+      await change(season);
+      for (const episode of fresh.seasons.get(season) ?? []) fresh.plays.set(episode, watched);
+    }
+    for (const ratingKey of grouped.episodes) {
+      await change(ratingKey);
+      fresh.plays.set(ratingKey, watched);
+    }
+  }
+
+  async function applyOne(write: PlannedWrite, fresh: Fresh, signal?: AbortSignal): Promise<WriteOutcome> {
     const target = write.target as PlexAnimeTarget | null;
     if (!target || !Array.isArray(target.episodes)) {
       return { writeId: write.id, ok: false, error: { code: 'validation', message: `"${write.title}" is not in your Plex anime libraries, so Plex cannot take this change.`, retryable: false } };
     }
     try {
       // Fresh play state: a scrobble always adds a play, so what was watched since the read must not be sent again.
-      await loadSeasons(target, plays, loaded, signal);
+      await loadSeasons(target, fresh, signal);
+      const { plays } = fresh;
       const episodes = target.episodes.map((ratingKey) => (ratingKey === null ? null : { ratingKey, watched: plays.get(ratingKey) ?? false }));
       const wanted = wantedProgress(write.changes, episodes.length);
       if (wanted !== undefined) {
         const { scrobble, unscrobble } = episodeChanges(episodes, wanted, write.guards.includes('lowers-progress'));
-        for (const ratingKey of scrobble) {
-          await client.scrobble(ratingKey, signal ? { signal } : {});
-          plays.set(ratingKey, true);
-        }
-        for (const ratingKey of unscrobble) {
-          await client.unscrobble(ratingKey, signal ? { signal } : {});
-          plays.set(ratingKey, false);
-        }
+        await send(scrobble, true, fresh, signal);
+        await send(unscrobble, false, fresh, signal);
       }
       // The state Plex now holds (not the write's wish): a missing file stops the run short of it.
       return { writeId: write.id, ok: true, state: animeStateOf(target.episodes.map((ratingKey) => (ratingKey === null ? null : (plays.get(ratingKey) ?? false)))) };
@@ -97,11 +114,10 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
     },
 
     async apply(writes, { signal } = {}) {
-      const plays: PlayState = new Map();
-      const loaded = new Set<string>();
+      const fresh: Fresh = { plays: new Map(), seasons: new Map() };
       const outcomes: WriteOutcome[] = [];
       // One at a time: each is a few scrobbles, and a failure in one must leave the others to run.
-      for (const write of writes) outcomes.push(await applyOne(write, plays, loaded, signal));
+      for (const write of writes) outcomes.push(await applyOne(write, fresh, signal));
       return outcomes;
     },
 

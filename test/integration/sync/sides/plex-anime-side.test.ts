@@ -138,6 +138,34 @@ describe('Plex anime side (emulator, small seed)', () => {
     expect((await viewCounts(client, target)).slice(10)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
+  it('a whole season changes in one request, and only when every episode of it is to change', async () => {
+    const { fixture, side, client } = await setup();
+    const first = entryOf((await side.read()).entries, 16498);
+    const target = first.target as PlexAnimeTarget;
+    expect(first.state).toEqual({ progress: 12, status: 'completed' });
+    const season = target.seasons[0];
+    const sent = (endpoint: string) =>
+      fixture.emulators.log
+        .forService('plex')
+        .filter((entry) => entry.endpoint === endpoint)
+        .map((entry) => new URL(entry.path, 'http://x').searchParams.get('key'));
+    fixture.emulators.log.clear();
+
+    expect((await side.apply([write(first, [{ field: 'progress', before: 12, after: 0 }], ['lowers-progress'])]))[0]).toMatchObject({ ok: true, state: { progress: 0 } });
+    expect(sent('PUT /:/unscrobble')).toEqual([season]);
+    expect((await side.apply([write(first, [{ field: 'progress', before: 0, after: 2 }])]))[0]).toMatchObject({ ok: true, state: { progress: 2 } });
+    expect((await side.apply([write(first, [{ field: 'status', before: 'current', after: 'completed' }])]))[0]).toMatchObject({ ok: true, state: { progress: 12 } });
+    // Two episodes, then the ten left one by one: a season scrobble now would play the first two again.
+    expect(sent('PUT /:/scrobble')).toEqual(target.episodes);
+    expect(await viewCounts(client, target)).toEqual(Array.from({ length: 12 }, () => 1));
+
+    await side.apply([write(first, [{ field: 'progress', before: 12, after: 0 }], ['lowers-progress'])]);
+    fixture.emulators.log.clear();
+    await side.apply([write(first, [{ field: 'status', before: null, after: 'completed' }])]);
+    expect(sent('PUT /:/scrobble')).toEqual([season]);
+    expect(await viewCounts(client, target)).toEqual(Array.from({ length: 12 }, () => 1));
+  });
+
   it('a failing scrobble fails its own write only: the next write still lands, and a retry sends only what is missing', async () => {
     const { fixture, side, client } = await setup();
     const read = await side.read();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { animeStateOf, episodeChanges, episodesInRanges, wantedProgress, watchedPrefix, type SeasonEpisode } from '../../../../../main/sync/sides/plex-anime-ranges';
+import { animeStateOf, episodeChanges, episodesInRanges, groupBySeason, wantedProgress, watchedPrefix, type SeasonEpisode } from '../../../../../main/sync/sides/plex-anime-ranges';
 
 /** The Plex anime side's arithmetic: which episodes an entry is, what their play state means, what a write sends. */
 
@@ -66,5 +66,22 @@ describe('what a write sends', () => {
     const episodes = [true, true, true, null, true].map((watched, i) => (watched === null ? null : { ratingKey: `k${i + 1}`, watched }));
     expect(episodeChanges(episodes, 1, false)).toEqual({ scrobble: [], unscrobble: [] });
     expect(episodeChanges(episodes, 1, true)).toEqual({ scrobble: [], unscrobble: ['k2', 'k3', 'k5'] });
+  });
+});
+
+describe('groupBySeason', () => {
+  const seasons = new Map([
+    ['s1', ['a', 'b', 'c']],
+    ['s2', ['d', 'e']],
+    ['s3', ['f']],
+  ]);
+
+  it('sends a season once where every one of its episodes is in the list, the rest one by one', () => {
+    expect(groupBySeason(['a', 'b', 'c', 'd', 'f'], seasons)).toEqual({ seasons: ['s1'], episodes: ['d', 'f'] });
+  });
+
+  it('never a season with an episode left out (it would play that one again), nor a one-episode season', () => {
+    expect(groupBySeason(['a', 'b'], seasons)).toEqual({ seasons: [], episodes: ['a', 'b'] });
+    expect(groupBySeason(['f'], seasons)).toEqual({ seasons: [], episodes: ['f'] });
   });
 });
