@@ -1,6 +1,7 @@
 import type { PlexServerClient } from '../../providers/plex/client';
 import type { ListSide, PlannedWrite, SideRef, SideState, SyncField, TitleKey, WriteOutcome } from '../model';
 import { writeErrorOf } from './list-entry-state';
+import { groupBySeason } from './plex-anime-ranges';
 import { readPlexVideo, type PlexVideoSections, type PlexVideoTarget } from './plex-video-read';
 import { MOVIE_WATCHED, episodeKey, rating10Of, score100Of, sortEpisodeKeys } from './video-keys';
 
@@ -13,11 +14,12 @@ export interface PlexVideoSideOptions {
 
 const carries: readonly SyncField[] = ['watched', 'score'];
 
-/** One playable item's fresh state: the key it stands for in `watched`, and whether it is played. */
+/** One playable item's fresh state: the key it stands for in `watched`, whether it is played, and its season. */
 interface Leaf {
   ratingKey: string;
   key: string;
   watched: boolean;
+  season: string | null;
 }
 
 /**
@@ -37,14 +39,31 @@ export function createPlexVideoSide(options: PlexVideoSideOptions): ListSide {
       const item = await client.metadata(ratingKey, request);
       if (item.userRating !== null && (rating === null || item.userRating > rating)) rating = item.userRating;
       if (target.type === 'movie') {
-        leaves.push({ ratingKey, key: MOVIE_WATCHED, watched: item.viewCount > 0 });
+        leaves.push({ ratingKey, key: MOVIE_WATCHED, watched: item.viewCount > 0, season: null });
         continue;
       }
       for (const episode of await client.allLeaves(ratingKey, request)) {
-        if (episode.parentIndex !== null && episode.index !== null) leaves.push({ ratingKey: episode.ratingKey, key: episodeKey(episode.parentIndex, episode.index), watched: episode.viewCount > 0 });
+        if (episode.parentIndex !== null && episode.index !== null) leaves.push({ ratingKey: episode.ratingKey, key: episodeKey(episode.parentIndex, episode.index), watched: episode.viewCount > 0, season: episode.parentRatingKey });
       }
     }
     return { leaves, rating };
+  }
+
+  /** One request per season where every episode of it changes (a whole season caught up), else per episode. */
+  async function send(changing: Leaf[], watched: boolean, leaves: readonly Leaf[], request: { signal?: AbortSignal }): Promise<void> {
+    const seasons = new Map<string, string[]>();
+    for (const leaf of leaves) if (leaf.season) seasons.set(leaf.season, [...(seasons.get(leaf.season) ?? []), leaf.ratingKey]);
+    const grouped = groupBySeason(changing.map((leaf) => leaf.ratingKey), seasons);
+    const change = (ratingKey: string) => (watched ? client.scrobble(ratingKey, request) : client.unscrobble(ratingKey, request));
+    for (const season of grouped.seasons) {
+      await change(season);
+      for (const leaf of changing) if (leaf.season === season) leaf.watched = watched;
+    }
+    for (const leaf of changing) {
+      if (!grouped.episodes.includes(leaf.ratingKey)) continue;
+      await change(leaf.ratingKey);
+      leaf.watched = watched;
+    }
   }
 
   async function applyOne(write: PlannedWrite, signal?: AbortSignal): Promise<WriteOutcome> {
@@ -62,15 +81,10 @@ export function createPlexVideoSide(options: PlexVideoSideOptions): ListSide {
           const wanted = new Set(change.after);
           // Unplayed only: a scrobble of a played item is a second play. Unmarking needs the write's say-so.
           const lower = write.guards.includes('lowers-progress');
-          for (const leaf of leaves) {
-            if (wanted.has(leaf.key) && !leaf.watched) {
-              await client.scrobble(leaf.ratingKey, request);
-              leaf.watched = true;
-            } else if (lower && !wanted.has(leaf.key) && leaf.watched) {
-              await client.unscrobble(leaf.ratingKey, request);
-              leaf.watched = false;
-            }
-          }
+          const play = leaves.filter((leaf) => wanted.has(leaf.key) && !leaf.watched);
+          const unplay = lower ? leaves.filter((leaf) => !wanted.has(leaf.key) && leaf.watched) : [];
+          await send(play, true, leaves, request);
+          await send(unplay, false, leaves, request);
         }
         if (change.field === 'score') {
           const stars = rating10Of(change.after);

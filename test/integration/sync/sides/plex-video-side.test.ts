@@ -78,6 +78,22 @@ describe('Plex video side (emulator, small seed)', () => {
     expect((await episodeCounts(client, found.target)).slice(0, 7)).toEqual([1, 1, 1, 1, 1, 1, 0]);
   });
 
+  it('a season caught up whole is one scrobble of the season; a lone episode is its own', async () => {
+    const { fixture, side, client } = await setup();
+    const found = entry((await side.read()).entries, show(9500001));
+    expect(found.state.watched).toEqual([]);
+    const leaves = await client.allLeaves((found.target as PlexVideoTarget).ratingKeys[0] ?? '');
+    const first = leaves.filter((leaf) => leaf.parentIndex === 1);
+    fixture.emulators.log.clear();
+
+    const watched = [...first.map((leaf) => `s1e${leaf.index}`), 's2e1'];
+    const [outcome] = await side.apply([write(found, [['watched', watched]])]);
+    expect(outcome).toMatchObject({ ok: true, state: { watched } });
+    const keys = scrobbles(fixture).map((logged) => new URL(logged.path, 'http://x').searchParams.get('key'));
+    expect(keys).toEqual([first[0]?.parentRatingKey, leaves.find((leaf) => leaf.parentIndex === 2 && leaf.index === 1)?.ratingKey]);
+    expect((await client.allLeaves((found.target as PlexVideoTarget).ratingKeys[0] ?? '')).map((leaf) => leaf.viewCount)).toEqual(leaves.map((leaf) => (leaf.parentIndex === 1 || (leaf.parentIndex === 2 && leaf.index === 1) ? 1 : 0)));
+  });
+
   it('rates and clears ratings on the 0-10 scale', async () => {
     const { side, client } = await setup();
     const read = await side.read();
