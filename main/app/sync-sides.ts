@@ -10,6 +10,8 @@ import type { MediaKind } from '../providers/model/list-entry';
 import type { ListSide } from '../sync/model';
 import { createAnilistSide } from '../sync/sides/anilist-side';
 import { createMalKeying, createStatedMalIds } from '../sync/sides/mal-keying';
+import type { AnilistTarget } from '../sync/sides/anilist-side';
+import { loadSideEntries } from '../sync/store/index';
 import { createMalSide } from '../sync/sides/mal-side';
 import type { CorePorts } from './ports';
 
@@ -32,7 +34,8 @@ export function createSyncSides(deps: SyncSidesDeps): () => Promise<ListSide[]> 
   return async () => {
     const db: Database.Database = ports.db;
     const accounts = listStoredAccounts(db).filter((account) => account.status === 'connected');
-    const stated = createStatedMalIds();
+    const firstAnilist = accounts.find((account) => account.service === 'anilist');
+    const stated = createStatedMalIds((kind) => (firstAnilist ? storedMalIds(db, firstAnilist.id, kind) : new Map()));
     const sides: ListSide[] = [];
     let anilistForIds: AnilistClient | null = null;
 
@@ -42,7 +45,7 @@ export function createSyncSides(deps: SyncSidesDeps): () => Promise<ListSide[]> 
       const userId = Number(account.externalUserId);
       for (const kind of kinds) {
         // Only the first AniList account's stated MAL ids key the MAL lists: two AniList accounts are rare.
-        if (sides.every((side) => side.ref.service !== 'anilist' || side.ref.kind !== kind)) stated.expect(kind);
+        const first = sides.every((side) => side.ref.service !== 'anilist' || side.ref.kind !== kind);
         sides.push(
           createAnilistSide({
             ref: { accountId: account.id, service: 'anilist', kind, scale: 'point100' },
@@ -50,7 +53,7 @@ export function createSyncSides(deps: SyncSidesDeps): () => Promise<ListSide[]> 
             userId,
             db,
             logger: ports.logger,
-            publishMalIds: (pairs) => stated.publish(kind, pairs),
+            ...(first ? { statedMalIds: stated } : {}),
           }),
         );
       }
@@ -65,4 +68,14 @@ export function createSyncSides(deps: SyncSidesDeps): () => Promise<ListSide[]> 
     }
     return sides;
   };
+}
+
+/** MAL id → AniList id as the AniList list stated it at its last read. */
+function storedMalIds(db: Database.Database, accountId: string, kind: MediaKind): ReadonlyMap<number, number> {
+  const pairs = new Map<number, number>();
+  for (const entry of loadSideEntries(db, accountId, kind)) {
+    const target = entry.target as Partial<AnilistTarget> | null;
+    if (typeof target?.malId === 'number' && typeof target.mediaId === 'number') pairs.set(target.malId, target.mediaId);
+  }
+  return pairs;
 }

@@ -5,6 +5,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Resolves when the process is asked to stop (Ctrl+C, SIGTERM). */
   untilInterrupted(): Promise<void>;
+  /** Redraws one status line in place (a progress bar) where stderr is a terminal; ignored elsewhere. */
+  status?(line: string): void;
 }
 
 export function processIo(): CliIo {
@@ -12,6 +14,11 @@ export function processIo(): CliIo {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
+    status: (line) => {
+      if (!process.stderr.isTTY) return;
+      // Carriage return and erase-to-end keep the bar on one line; an empty line clears it.
+      process.stderr.write(`\r${line.slice(0, Math.max(10, (process.stderr.columns ?? 80) - 1))}\x1b[K`);
+    },
     untilInterrupted: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());

@@ -8,6 +8,7 @@ import { registerMappings } from './commands/mappings';
 import { registerOverrides } from './commands/overrides';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerSync } from './commands/sync';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('kizuna')
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
   registerAuth(program, io);
   registerMappings(program, io);
   registerOverrides(program, io);
+  registerSync(program, io);
   registerServe(program, io);
   return program;
 }
@@ -37,7 +39,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliFailure) {
-      io.err(`kizuna: ${error.message}`);
+      // An empty message: the command already said what happened and only sets the exit code.
+      if (error.message) io.err(`kizuna: ${error.message}`);
       return error.exitCode;
     }
     if (error instanceof AppError || error instanceof RpcFailure) {

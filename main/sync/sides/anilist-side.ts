@@ -6,6 +6,7 @@ import { readListIfChanged, storeListSnapshot } from '../../providers/cache/list
 import { anilistListMarker } from '../../providers/cache/list-markers';
 import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
 import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SideState, type SyncField, type TitleKey, type WriteOutcome } from '../model';
+import type { StatedMalIds } from './mal-keying';
 import { entryWithState, patchOfWrite, stateAfter, stateOfEntry, writeErrorOf } from './list-entry-state';
 
 /** Where an AniList entry lives: the media, the list entry (for deletes) and its MAL id (to create it on MAL). */
@@ -21,8 +22,8 @@ export interface AnilistSideOptions {
   userId: number;
   db: Database.Database;
   logger?: Logger;
-  /** Told the MAL ids AniList states for the list's titles, so the MAL list can be keyed by them. */
-  publishMalIds?(pairs: ReadonlyMap<number, number>): void;
+  /** Told when a read starts and the MAL ids AniList states for the list's titles, so the MAL list can be keyed by them. */
+  statedMalIds?: Pick<StatedMalIds, 'begin' | 'publish'>;
 }
 
 const animeFields: readonly SyncField[] = ['status', 'progress', 'score', 'startedAt', 'completedAt', 'repeat', 'notes', 'private'];
@@ -75,7 +76,7 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
     ref.scale = list.entries.find((entry) => entry.score)?.score?.scale ?? ref.scale;
     lastList = list.entries;
     const entries = entriesOf(list.entries);
-    options.publishMalIds?.(new Map(entries.flatMap((entry) => {
+    options.statedMalIds?.publish(ref.kind, new Map(entries.flatMap((entry) => {
       const { mediaId, malId } = entry.target as AnilistTarget;
       return malId === null ? [] : [[malId, mediaId] as const];
     })));
@@ -86,11 +87,12 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
     ref,
     carries,
     async read({ signal, full } = {}) {
+      options.statedMalIds?.begin(ref.kind);
       try {
         return await readList(signal, full ?? false);
       } catch (error) {
         // The MAL side of this plan waits for these ids; it must not wait for a list that will never come.
-        options.publishMalIds?.(new Map());
+        options.statedMalIds?.publish(ref.kind, new Map());
         throw error;
       }
     },

@@ -3,26 +3,34 @@ import type { MediaKind } from '../../providers/model/list-entry';
 import type { MappingLookup } from '../../mapping/model';
 import type { AnilistIdsOfMal } from './mal-side';
 
-/** MAL id → AniList id pairs AniList itself states (its entries' idMal), published when an AniList list is read. */
+/**
+ * MAL id → AniList id pairs AniList itself states (its entries' idMal), published when an AniList list is read.
+ * A MAL list read in the same plan waits for the AniList read in flight; at any other time (an undo, a resume)
+ * it takes what the last AniList read said, without waiting for a read that is not coming.
+ */
 export interface StatedMalIds {
+  /** An AniList read of this kind started. */
+  begin(kind: MediaKind): void;
   publish(kind: MediaKind, pairs: ReadonlyMap<number, number>): void;
-  /** Waits for the AniList list of this kind when one is being read in this plan; empty when there is none. */
   stated(kind: MediaKind): Promise<ReadonlyMap<number, number>>;
-  expect(kind: MediaKind): void;
 }
 
-export function createStatedMalIds(): StatedMalIds {
-  const waiting = new Map<MediaKind, { promise: Promise<ReadonlyMap<number, number>>; resolve(pairs: ReadonlyMap<number, number>): void }>();
+/** `stored`: what the last AniList read (in sync_entries) stated, for when no read of this plan has yet. */
+export function createStatedMalIds(stored: (kind: MediaKind) => ReadonlyMap<number, number> = () => new Map()): StatedMalIds {
+  const last = new Map<MediaKind, ReadonlyMap<number, number>>();
+  const inFlight = new Map<MediaKind, { promise: Promise<ReadonlyMap<number, number>>; resolve(pairs: ReadonlyMap<number, number>): void }>();
   return {
-    expect(kind) {
+    begin(kind) {
       let resolve: (pairs: ReadonlyMap<number, number>) => void = () => undefined;
       const promise = new Promise<ReadonlyMap<number, number>>((done) => (resolve = done));
-      waiting.set(kind, { promise, resolve });
+      inFlight.set(kind, { promise, resolve });
     },
     publish(kind, pairs) {
-      waiting.get(kind)?.resolve(pairs);
+      last.set(kind, pairs);
+      inFlight.get(kind)?.resolve(pairs);
+      inFlight.delete(kind);
     },
-    stated: (kind) => waiting.get(kind)?.promise ?? Promise.resolve(new Map()),
+    stated: (kind) => inFlight.get(kind)?.promise ?? Promise.resolve(last.get(kind) ?? stored(kind)),
   };
 }
 
