@@ -99,6 +99,27 @@ describe('Plex anime side (emulator, small seed)', () => {
     expect(read.unmatched).toBeGreaterThan(0);
   });
 
+  it('a review queue that fails does not fail the read; a show the person said to ignore is neither queued nor counted', async () => {
+    const { fixture, client, sections } = await setup();
+    const lost = fixture.emulators.world.shows.find((show) => show.key === fixture.emulators.world.landmarks['unmatched:plex']);
+    const seed = seedResolver(fixture.emulators.world);
+    const failing = createPlexAnimeSide({ ref, client, sections, resolve: seed, recordUnmatched: () => Promise.reject(new Error('the review queue is down')) });
+    const counted = (await failing.read()).unmatched;
+    expect(counted).toBeGreaterThan(0);
+
+    const queued: string[] = [];
+    const ignoring = createPlexAnimeSide({
+      ref,
+      client,
+      sections,
+      resolve: (query) => (query.title === lost?.title ? { status: 'ignored', anilistIds: [], confidence: 1, candidates: [] } : seed(query)),
+      recordUnmatched: (query) => void queued.push(query.title),
+    });
+    const read = await ignoring.read();
+    expect(queued).not.toContain(lost?.title);
+    expect(read.unmatched).toBe(counted - 1);
+  });
+
   it('raising progress scrobbles exactly the missing episodes, once; the same write again sends nothing', async () => {
     const { fixture, side, client } = await setup();
     const second = entryOf((await side.read()).entries, 104578);
