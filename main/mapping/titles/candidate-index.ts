@@ -71,10 +71,12 @@ const NEAR_WORD = 0.8;
 
 /**
  * Spelling slips and romanisation variants ("Royale" / "Royal", "Dimmension", "Diaboromon" / "Diablomon"):
- * words of five letters or more within one edit, or two for words of nine or more. Numbers never are near.
+ * words of five letters or more with the same first letter, within one edit, or two for words of nine or more.
+ * Numbers never are near.
  */
 export function nearWords(a: string, b: string): boolean {
-  if (a.length < 5 || b.length < 5 || /\d/.test(a) || /\d/.test(b)) return false;
+  // Slips keep a word's first letter; checking it first skips nearly every pair cheaply.
+  if (a[0] !== b[0] || a.length < 5 || b.length < 5 || /\d/.test(a) || /\d/.test(b)) return false;
   const limit = Math.min(a.length, b.length) >= 9 ? 2 : 1;
   if (Math.abs(a.length - b.length) > limit) return false;
   return editDistance(a, b, limit) <= limit;
@@ -147,7 +149,16 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     }
   }
   /** Rarer words say more ("kyojin" outweighs "no"); unknown words weigh as the rarest. */
-  const weightOf = (word: string): number => (FILM_WORDS.has(word) ? 0.05 : 1 / Math.log2(1 + (byWord.get(word)?.length ?? 1)));
+  const weights = new Map<string, number>();
+  const weightOf = (word: string): number => {
+    let weight = weights.get(word);
+    if (weight === undefined) {
+      weight = FILM_WORDS.has(word) ? 0.05 : 1 / Math.log2(1 + (byWord.get(word)?.length ?? 1));
+      // Query words the pool has never seen are not kept: a library would grow the map without end.
+      if (byWord.has(word)) weights.set(word, weight);
+    }
+    return weight;
+  };
 
   function proposals(words: readonly string[], limit: number): string[] {
     // Rarest words first: they open candidates; common words only add to keys already opened, so a query
@@ -183,10 +194,16 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
       if (theirs.has(word)) shared += 2 * weightOf(word);
       else unmatched.push(word);
     }
-    const spare = [...theirs].filter((word) => !mine.has(word));
-    for (const word of theirs) total += weightOf(word);
+    const spare: string[] = [];
+    for (const word of theirs) {
+      total += weightOf(word);
+      // Only words of five letters or more can be near ones (nearWords), so shorter ones are not kept.
+      if (unmatched.length > 0 && word.length >= 5 && !mine.has(word)) spare.push(word);
+    }
+    if (spare.length === 0) return total === 0 ? 0 : shared / total;
     // A misspelt word still counts most of a shared one; each of the candidate's words pairs up once.
     for (const word of unmatched) {
+      if (word.length < 5) continue;
       const i = spare.findIndex((other) => nearWords(word, other));
       if (i < 0) continue;
       const other = spare[i] ?? '';
@@ -237,7 +254,8 @@ export function buildCandidateIndex(records: readonly TitleRecord[], options: Ca
     // A film's exact title is often its series' too ("Given"), while the film itself is only "Given the Movie":
     // the loose key's other titles come along, and type evidence tells them apart.
     // Only titles that say they are the film: "Underdog" is not "Under the Dog" with a film word left out.
-    const more = loose && hit ? loose.postings.filter((posting) => !hit.postings.includes(posting) && posting.words.words.some((word) => FILM_MARKERS.has(word))) : loose?.postings;
+    const own = loose && hit ? new Set(hit.postings) : null;
+    const more = own ? loose?.postings.filter((posting) => !own.has(posting) && posting.words.words.some((word) => FILM_MARKERS.has(word))) : loose?.postings;
     const looseHit: KeyHit | null = more && more.length > 0 ? { key: query.looseKey, text: loose?.text ?? '', similarity: 1, via: 'loose', postings: more } : null;
     if (hit) return looseHit ? [hit, looseHit] : [hit];
     if (looseHit) return [looseHit];

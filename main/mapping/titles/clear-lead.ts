@@ -36,9 +36,17 @@ function shares(word: string, theirs: readonly string[]): boolean {
  * query has several ("Die Neue These - Intrigue 3"), else at least two of its words.
  */
 export function sharesWhatSetsApart(query: SeasonWords, candidate: SeasonWords): boolean {
-  const theirs = candidate.words;
-  if (!numbersAgree(query.words, theirs)) return false;
+  return setsApartFrom(query)(candidate);
+}
+
+/** The same test with the query's side read once, for checking many titles. */
+export function setsApartFrom(query: SeasonWords): (candidate: SeasonWords) => boolean {
   const subtitle = query.lastSegment > 0 ? informative(query.words.slice(query.lastSegment)) : [];
-  if (subtitle.length > 0) return subtitle.some((word) => shares(word, theirs));
-  return informative(query.words).filter((word) => shares(word, theirs)).length >= 2;
+  const all = informative(query.words);
+  return (candidate) => {
+    const theirs = candidate.words;
+    if (!numbersAgree(query.words, theirs)) return false;
+    if (subtitle.length > 0) return subtitle.some((word) => shares(word, theirs));
+    return all.filter((word) => shares(word, theirs)).length >= 2;
+  };
 }

@@ -5,8 +5,8 @@
  */
 import type { Candidate } from '../model';
 import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, type KeyHit, type TitlePosting } from './candidate-index';
-import { confidenceOf, formal, recordYear, wantedOf, weighPosting, type TitleQuery } from './evidence';
-import { CLEAR_LEAD_MARGIN, CLEAR_LEAD_SCORE, sharesWhatSetsApart } from './clear-lead';
+import { confidenceOf, formal, recordYear, wantedOf, weighPosting, type RecordYear, type TitleQuery } from './evidence';
+import { CLEAR_LEAD_MARGIN, CLEAR_LEAD_SCORE, setsApartFrom } from './clear-lead';
 import { findLaterSeason } from './later-seasons';
 import { weighUndatedNamesakes } from './namesakes';
 import { FILM_WORDS } from './normalize';
@@ -47,8 +47,10 @@ export interface Ranked {
   score: number;
   /** The entry has a year, its own or from this title ("Moomin (1990)"). */
   dated: boolean;
-  /** A near title carrying the query's distinguishing words (clear-lead.ts). */
+  /** A near title carrying the query's distinguishing words (clear-lead.ts); read for the leader only. */
   setsApart?: boolean;
+  /** The record's position in the pool. */
+  record: number;
 }
 
 /** Defaults tuned on the benchmark's title_dev set (clean stratum), never on individual cases. */
@@ -77,6 +79,11 @@ function namedShow(index: CandidateIndex, parsed: SeasonWords): { words: SeasonW
  * with a TV series and an OVA): within a franchise, a film may be a compilation or cut of the web series or
  * OVA it is named after, so their format still counts; a work of its own has nothing to be confused with.
  */
+function loneTitle(index: CandidateIndex, words: SeasonWords, hits: readonly KeyHit[]): boolean {
+  const titled = new Set(hits.filter((hit) => hit.via === 'exact' || hit.via === 'loose').flatMap((hit) => hit.postings.map((posting) => posting.record)));
+  return titled.size === 1 && aloneInFranchise(index, words, titled);
+}
+
 function aloneInFranchise(index: CandidateIndex, words: SeasonWords, titled: ReadonlySet<number>): boolean {
   const informative = words.words.filter((word) => !FILM_WORDS.has(word));
   const lead = informative.length > 2 ? informative.slice(0, 2) : informative;
@@ -84,9 +91,22 @@ function aloneInFranchise(index: CandidateIndex, words: SeasonWords, titled: Rea
   return [...index.startingWith(lead)].every((record) => titled.has(record));
 }
 
-/** Every title of a record as postings: its other names may date it ("Yuu Gi Ou (1999)" for "Yu-Gi-Oh! The Movie"). */
-function allTitles(index: CandidateIndex, record: number): TitlePosting[] {
-  return index.titlesOf(record).map((words, title) => ({ record, title, words }));
+/** Per index, each record's year as all its names give it: it never changes, so it is read once. */
+const namesYears = new WeakMap<CandidateIndex, Map<number, RecordYear | null>>();
+
+/** A record's year from any of its names ("Yuu Gi Ou (1999)" dates "Yu-Gi-Oh! The Movie"). */
+function namesYear(index: CandidateIndex, record: number): RecordYear | null {
+  let known = namesYears.get(index);
+  if (!known) {
+    known = new Map();
+    namesYears.set(index, known);
+  }
+  const cached = known.get(record);
+  if (cached !== undefined) return cached;
+  const entry = index.records[record];
+  const year = entry ? recordYear(entry, index.titlesOf(record).map((words, title) => ({ record, title, words }))) : null;
+  known.set(record, year);
+  return year;
 }
 
 /** Ranks every record the index reached by its best title's evidence. */
@@ -102,8 +122,7 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
     hits.push(...findLaterSeason(index, { words, hits, season: wanted.season ?? 0, own: named ? parsed : null }));
   }
   const byRecord = new Map<number, Ranked>();
-  const titled = new Set(hits.filter((hit) => hit.via === 'exact' || hit.via === 'loose').flatMap((hit) => hit.postings.map((posting) => posting.record)));
-  const lone = titled.size === 1 && wanted.type === 'movie' && aloneInFranchise(index, words, titled);
+  const lone = wanted.type === 'movie' && loneTitle(index, words, hits);
   for (const hit of hits) {
     // A record's titles within one hit, grouped once: big franchises have hundreds of postings per key.
     const byOwner = new Map<number, TitlePosting[]>();
@@ -112,26 +131,33 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
       if (list) list.push(posting);
       else byOwner.set(posting.record, [posting]);
     }
+    const years = new Map<number, RecordYear | null>();
     for (const posting of hit.postings) {
       const record = index.records[posting.record];
       if (!record) continue;
-      const year = recordYear(record, byOwner.get(posting.record) ?? []) ?? recordYear(record, allTitles(index, posting.record));
+      let year = years.get(posting.record);
+      if (year === undefined) {
+        year = recordYear(record, byOwner.get(posting.record) ?? []) ?? namesYear(index, posting.record);
+        years.set(posting.record, year);
+      }
       const evidence = weighPosting(wanted, hit, posting, record, year, lone);
       const score = evidence.reduce((sum, item) => sum + item.weight, 0);
       const known = byRecord.get(posting.record);
       if (known && known.score >= score) continue;
       const candidate = { anilistId: record.anilistId, confidence: confidenceOf(evidence), evidence };
       const dated = year !== null || (posting.words.year !== undefined && formal(record, posting));
-      const entry: Ranked = { candidate, key: hit.key, words: posting.words, via: hit.via, score, dated };
-      // Any of the entry's names may carry the subtitle the closest one lacks.
-      if (hit.via === 'fuzzy') entry.setsApart = index.titlesOf(posting.record).some((title) => sharesWhatSetsApart(words, title));
+      const entry: Ranked = { candidate, key: hit.key, words: posting.words, via: hit.via, score, dated, record: posting.record };
       byRecord.set(posting.record, entry);
     }
   }
   weighUndatedNamesakes([...byRecord.values()], wanted);
-  return [...byRecord.values()].sort(
+  const ranked = [...byRecord.values()].sort(
     (a, b) => b.score - a.score || (a.words.part ?? 1) - (b.words.part ?? 1) || a.candidate.anilistId - b.candidate.anilistId,
   );
+  // Only a leading near title can answer on a clear lead; any of the entry's names may carry the subtitle.
+  const top = ranked[0];
+  if (top?.via === 'fuzzy') top.setsApart = index.titlesOf(top.record).some(setsApartFrom(words));
+  return ranked;
 }
 
 /** A near title below the threshold that still answers (clear-lead.ts). */
