@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { BrowserOpener } from '../../../main/auth/open-browser';
 import type { SignInPrompt } from '../../../main/auth/flows/types';
 import { manualClock, systemClock, type ManualClock } from '../../emulators/common/clock';
-import { startEmulators, type RunningEmulators } from '../../emulators/start-emulators';
+import { startEmulators, type RunningEmulators, type StartEmulatorsOptions } from '../../emulators/start-emulators';
 import type { TraktService } from '../../emulators/trakt/index';
 import type { FaultPlan } from '../../emulators/common/faults';
 import type { SeedName } from '../../emulators/seed/world';
@@ -42,7 +42,15 @@ export const TRAKT = { clientId: 'kizuna-demo-trakt', clientSecret: 'kizuna-demo
  * `realTime`: the emulators follow the system clock, for tests of another process (the CLI) that polls at
  * real intervals, which a manual clock would see as no time passing (Trakt would answer "slow down").
  */
-export async function startAuthWorld(options: { autoApprove: boolean; port?: number; realTime?: boolean; seed?: SeedName; faults?: FaultPlan }): Promise<AuthWorld> {
+export async function startAuthWorld(options: {
+  autoApprove: boolean;
+  port?: number;
+  realTime?: boolean;
+  seed?: SeedName;
+  faults?: FaultPlan;
+  /** Extra emulator limits per service (e.g. { anilist: { perMinute: 100000 } }), merged with the test clients registered here. */
+  limits?: StartEmulatorsOptions['limits'];
+}): Promise<AuthWorld> {
   const port = options.port ?? (await freePort());
   const redirect = `http://127.0.0.1:${port}/callback`;
   const clock = manualClock();
@@ -52,14 +60,16 @@ export async function startAuthWorld(options: { autoApprove: boolean; port?: num
     autoApprove: options.autoApprove,
     clock: options.realTime ? systemClock : clock,
     limits: {
+      ...options.limits,
       anilist: {
+        ...options.limits?.anilist,
         clients: [
           { id: ANILIST.clientId, secret: ANILIST.clientSecret, redirectUri: redirect, name: 'Kizuna (test)' },
           { id: ANILIST.pinClientId, secret: 'kizuna-demo-pin-secret', redirectUri: 'https://anilist.co/api/v2/oauth/pin', name: 'Kizuna (pin)' },
         ],
       },
-      mal: { clients: [{ clientId: MAL.clientId, clientSecret: null, redirectUris: [redirect], name: 'Kizuna (test)' }] },
-      trakt: { clients: [{ id: TRAKT.clientId, secret: TRAKT.clientSecret, redirectUris: [redirect] }] },
+      mal: { ...options.limits?.mal, clients: [{ clientId: MAL.clientId, clientSecret: null, redirectUris: [redirect], name: 'Kizuna (test)' }] },
+      trakt: { ...options.limits?.trakt, clients: [{ id: TRAKT.clientId, secret: TRAKT.clientSecret, redirectUris: [redirect] }] },
     },
   });
   const sleep = (ms: number, signal?: AbortSignal): Promise<void> => {

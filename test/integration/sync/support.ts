@@ -8,6 +8,7 @@ import { openDatabase } from '../../../main/db/open-database';
 import type { EventName, Settings } from '../../../shared/contract';
 import type { FaultPlan } from '../../emulators/common/faults';
 import type { SeedName } from '../../emulators/seed/world';
+import type { StartEmulatorsOptions } from '../../emulators/start-emulators';
 import { memorySecretStore } from '../../support/memory-secret-store';
 import { fakeBrowser, startAuthWorld, type AuthWorld } from '../auth/support';
 
@@ -35,10 +36,23 @@ export interface SyncWorldOptions {
   faults?: FaultPlan;
   /** Which services to connect (all four by default). */
   services?: ReadonlyArray<'anilist' | 'mal' | 'trakt' | 'plex'>;
+  /** Extra emulator limits per service, merged with the test clients (auth/support.ts). */
+  limits?: StartEmulatorsOptions['limits'];
+  /**
+   * The fetch each core's request pipelines use, made anew for every core (each restart), so a test can cut
+   * one core off the network (a killed process) without touching the next. Global fetch when absent.
+   */
+  makeFetch?: () => typeof fetch;
 }
 
 export async function startSyncWorld(options: SyncWorldOptions): Promise<SyncWorld> {
-  const auth = await startAuthWorld({ autoApprove: true, realTime: true, seed: options.seed ?? 'small', ...(options.faults ? { faults: options.faults } : {}) });
+  const auth = await startAuthWorld({
+    autoApprove: true,
+    realTime: true,
+    seed: options.seed ?? 'small',
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const { store: secrets } = memorySecretStore();
   const settings = createSettingsStore({ store: {} });
   settings.write({ ...settings.read(), signIn: { loopbackPort: auth.port } });
@@ -59,6 +73,7 @@ export async function startSyncWorld(options: SyncWorldOptions): Promise<SyncWor
       services: { config: auth.emulators.servicesConfig, file: null },
       builtInClients: auth.emulators.servicesConfig.clients,
       browser: fakeBrowser({ decision: 'approve' }),
+      ...(options.makeFetch ? { signIn: { fetchImpl: options.makeFetch() } } : {}),
     });
     core.subscribe((event, payload) => void events.push({ event, payload }));
     return core;
