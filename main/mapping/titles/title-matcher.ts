@@ -5,7 +5,7 @@
  */
 import type { Candidate } from '../model';
 import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, type KeyHit, type TitlePosting } from './candidate-index';
-import { confidenceOf, formal, recordYear, wantedOf, weighPosting, type RecordYear, type TitleQuery } from './evidence';
+import { confidenceOf, formal, recordYear, wantedOf, weighPosting, WEIGHTS, type RecordYear, type TitleQuery } from './evidence';
 import { CLEAR_LEAD_MARGIN, CLEAR_LEAD_SCORE, setsApartFrom } from './clear-lead';
 import { findLaterSeason } from './later-seasons';
 import { weighUndatedNamesakes } from './namesakes';
@@ -56,7 +56,7 @@ export interface Ranked {
 /** Defaults tuned on the benchmark's title_dev set (clean stratum), never on individual cases. */
 export const DEFAULT_THRESHOLD = 0.75;
 export const DEFAULT_MARGIN = 0.1;
-export const DEFAULT_FUZZY_MARGIN = 0.22;
+export const DEFAULT_FUZZY_MARGIN = 0.18;
 
 /** Two titles are parts of one season when they share base and season and differ only in part. */
 function sameSeasonOtherPart(a: Ranked, b: Ranked): boolean {
@@ -160,10 +160,14 @@ export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked
   return ranked;
 }
 
+/** The type evidence a clear lead tolerates: WEIGHTS.typeLoose, an OVA for a film. */
+const SOFT_TYPE = WEIGHTS.typeLoose;
+
 /** A near title below the threshold that still answers (clear-lead.ts). */
 function standsAlone(top: Ranked, rival: Ranked | undefined): boolean {
   if (top.via !== 'fuzzy' || !top.setsApart || top.score < CLEAR_LEAD_SCORE) return false;
-  if (top.candidate.evidence.some((item) => item.weight < 0)) return false;
+  // A soft format mismatch (an OVA or TV special filed as a film) is no contradiction; anything else is.
+  if (top.candidate.evidence.some((item) => item.weight < 0 && !(item.kind === 'type' && item.weight >= SOFT_TYPE))) return false;
   return !rival || rival.score <= top.score - CLEAR_LEAD_MARGIN;
 }
 

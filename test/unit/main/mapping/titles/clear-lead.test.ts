@@ -45,3 +45,17 @@ describe('a near title with a clear lead', () => {
     expect(matcher.match({ title: 'Attack on Titan: Wings of Freedom', type: 'movie' }).status).toBe('abstain');
   });
 });
+
+describe('a clear lead over a soft format mismatch', () => {
+  it('lets an OVA Plex files as a film answer, but not a TV series', () => {
+    const ova = createTitleMatcher([
+      { anilistId: 2250, titles: ['Roots Search: Shokushin Buttai X', 'Roots Search: Life Devourer X'], format: 'OVA' },
+      { anilistId: 873, titles: ['.hack//Roots'], format: 'TV' },
+    ]);
+    const result = ova.match({ title: 'Roots Search: The Life Devourer', type: 'movie', year: 1986 });
+    expect(result.best?.confidence).toBeLessThan(0.75);
+    expect(result.anilistIds).toEqual([2250]);
+    const series = createTitleMatcher([{ anilistId: 9, titles: ['Roots Search: Life Devourer X'], format: 'TV' }]);
+    expect(series.match({ title: 'Roots Search: The Life Devourer', type: 'movie', year: 1986 }).status).toBe('abstain');
+  });
+});
