@@ -1,6 +1,6 @@
 import type { Handlers } from './dispatcher';
 import type { CorePorts, EventBus } from './ports';
-import { createServiceClients } from '../auth/clients/service-clients';
+import { createServiceClients, type ServiceClients } from '../auth/clients/service-clients';
 import { createAccountPipelines, type AccountPipelines } from '../auth/accounts/account-pipelines';
 import { createAccountService, type AccountService } from '../auth/accounts/account-service';
 import { plexClientIdentifier } from '../db/app-state-repository';
@@ -22,6 +22,8 @@ export interface AccountsModule {
   handlers: Pick<Handlers, AccountMethods>;
   service: AccountService;
   pipelines: AccountPipelines;
+  /** The API client (own or built in) each service is used with; the sync needs Trakt's client id. */
+  clients: ServiceClients;
 }
 
 const noBrowser = { open: () => Promise.resolve(false) };
@@ -65,6 +67,7 @@ export function createAccountsModule(ports: CorePorts, events: EventBus): Accoun
   return {
     service: accounts,
     pipelines,
+    clients,
     handlers: {
       'accounts.connect': (input) => accounts.connect(input),
       'accounts.cancel': ({ attemptId }) => ({ cancelled: accounts.cancel(attemptId) }),

@@ -27,7 +27,7 @@ export function createCore(ports: CorePorts): Core {
   const events: EventBus = ports.events ?? createEventBus(ports.logger);
   const accounts = createAccountsModule(ports, events);
   const matching = createMatchingModule(ports, events, accounts.pipelines);
-  const sync = createSyncModule(ports, events, accounts.pipelines, matching);
+  const sync = createSyncModule(ports, events, accounts, matching);
 
   const handlers: Handlers = {
     'app.info': () => ({

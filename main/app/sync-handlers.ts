@@ -13,7 +13,7 @@ import {
   outboxItemView,
   saveConflictAnswer,
 } from '../sync/store/index';
-import type { AccountPipelines } from '../auth/accounts/account-pipelines';
+import type { AccountsModule } from './accounts-handlers';
 import type { Handlers } from './dispatcher';
 import type { MatchingModule } from './matching-handlers';
 import type { CorePorts, EventBus } from './ports';
@@ -44,14 +44,22 @@ export interface SyncModule {
 const LAST_RUN_KEY = 'sync.lastRunAt';
 
 /** The sync engine and its schedule behind the contract (issue 6). */
-export function createSyncModule(ports: CorePorts, events: EventBus, pipelines: AccountPipelines, matching: MatchingModule): SyncModule {
+export function createSyncModule(ports: CorePorts, events: EventBus, accounts: AccountsModule, matching: MatchingModule): SyncModule {
   const { db } = ports;
   const cache = createReadCache({ db, logger: ports.logger });
   const engine = createSyncEngine({
     db,
     logger: ports.logger,
     settings: () => ports.settings.read().sync,
-    sides: createSyncSides({ ports, pipelines, cache, lookup: () => matching.lookup() }),
+    sides: createSyncSides({
+      ports,
+      pipelines: accounts.pipelines,
+      cache,
+      lookup: () => matching.lookup(),
+      resolve: (query) => matching.resolve(query),
+      recordUnmatched: (query, result, accountId) => matching.review.record({ origin: 'plex', accountId, query, result }),
+      traktClientId: async () => (await accounts.clients.resolve('trakt')).clientId,
+    }),
     progress: (event) => events.emit('sync.progress', event),
   });
 

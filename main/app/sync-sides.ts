@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { listStoredAccounts } from '../db/accounts-repository';
 import type { AccountPipelines } from '../auth/accounts/account-pipelines';
-import type { MappingLookup } from '../mapping/model';
+import type { MappingLookup, MatchQuery, MatchResult } from '../mapping/model';
+import { listPlexServerViews } from '../db/plex-repository';
+import { plexClientIdentifier } from '../db/app-state-repository';
+import { createPlexServerClient } from '../providers/plex/client';
+import { createTraktClient } from '../providers/trakt/client';
+import { createPlexAnimeSide } from '../sync/sides/plex-anime-side';
+import { createPlexVideoSide } from '../sync/sides/plex-video-side';
+import { createTraktVideoSide } from '../sync/sides/trakt-video-side';
 import { createAnilistClient, type AnilistClient } from '../providers/anilist/client';
 import { cachedAnilistClient } from '../providers/cache/cached-clients';
 import type { ReadCache } from '../providers/cache/read-cache';
@@ -21,6 +28,12 @@ export interface SyncSidesDeps {
   cache: ReadCache;
   /** The ID tables, loaded on first use (a second or two); null when none are installed. */
   lookup(): MappingLookup | null;
+  /** Plex shows' seasons → AniList entries (the ID tables, overrides, then titles). */
+  resolve(query: MatchQuery): MatchResult;
+  /** Where Plex items nothing could match go: the review queue. */
+  recordUnmatched(query: MatchQuery, result: MatchResult, accountId: string): Promise<unknown>;
+  /** The Trakt API client id in use (own or built in). */
+  traktClientId(): Promise<string>;
 }
 
 const kinds: readonly MediaKind[] = ['anime', 'manga'];
@@ -59,15 +72,51 @@ export function createSyncSides(deps: SyncSidesDeps): () => Promise<ListSide[]> 
       }
     }
 
-    const keying = createMalKeying({ stated, lookup: deps.lookup(), anilist: anilistForIds });
+    const lookup = deps.lookup();
+    const keying = createMalKeying({ stated, lookup, anilist: anilistForIds });
+    const malIdsOf = (anilistId: number) => [...new Set((lookup?.linksOf(anilistId) ?? []).flatMap((links) => links.malIds))];
     for (const account of accounts.filter((candidate) => candidate.service === 'mal')) {
       const client = createMalClient({ api: ports.services.config.mal.api, fetch: deps.pipelines.fetchFor(account.id) });
       for (const kind of kinds) {
-        sides.push(createMalSide({ ref: { accountId: account.id, service: 'mal', kind, scale: 'point10' }, client, anilistIdsOf: keying, db, logger: ports.logger }));
+        sides.push(createMalSide({ ref: { accountId: account.id, service: 'mal', kind, scale: 'point10' }, client, anilistIdsOf: keying, ...(kind === 'anime' ? { malIdsOf } : {}), db, logger: ports.logger }));
       }
     }
+    for (const account of accounts.filter((candidate) => candidate.service === 'trakt')) {
+      const client = createTraktClient({ api: ports.services.config.trakt.api, clientId: await deps.traktClientId(), fetch: deps.pipelines.fetchFor(account.id) });
+      sides.push(createTraktVideoSide({ ref: { accountId: account.id, service: 'trakt', kind: 'video', scale: 'point10' }, client, freshness: { db, accountId: account.id, logger: ports.logger } }));
+    }
+
+    for (const account of accounts.filter((candidate) => candidate.service === 'plex')) sides.push(...plexSides(deps, account.id));
     return sides;
   };
+}
+
+/**
+ * One server per Plex account takes part in a sync: the first selected one that answered and has libraries
+ * marked for syncing (two servers would be two copies of the same lists under one account).
+ */
+function plexSides(deps: SyncSidesDeps, accountId: string): ListSide[] {
+  const { db, logger } = deps.ports;
+  const server = listPlexServerViews(db, accountId).find((view) => view.selected && view.address && view.libraries.some((library) => ['anime', 'shows', 'movies'].includes(library.holds)));
+  if (!server?.address) return [];
+  const client = createPlexServerClient({ baseUrl: server.address, fetch: deps.pipelines.plexServerFetch(accountId, server.machineIdentifier), clientIdentifier: plexClientIdentifier(db) });
+  const keys = (holds: string) => server.libraries.filter((library) => library.holds === holds).map((library) => library.key);
+  const sides: ListSide[] = [];
+  if (keys('anime').length > 0) {
+    sides.push(
+      createPlexAnimeSide({
+        ref: { accountId, service: 'plex', kind: 'anime', scale: null },
+        client,
+        sections: keys('anime'),
+        resolve: deps.resolve,
+        recordUnmatched: (query, result) => deps.recordUnmatched(query, result, accountId).catch((error: unknown) => logger.warn('an unmatched Plex item could not be queued for review', { message: (error as Error).message })),
+      }),
+    );
+  }
+  if (keys('shows').length > 0 || keys('movies').length > 0) {
+    sides.push(createPlexVideoSide({ ref: { accountId, service: 'plex', kind: 'video', scale: 'point10' }, client, sections: { movies: keys('movies'), shows: keys('shows') } }));
+  }
+  return sides;
 }
 
 /** MAL id → AniList id as the AniList list stated it at its last read. */

@@ -140,6 +140,11 @@ export interface ListSide {
   /** Sends writes (`changes[].after` are the values to store); one outcome per write, in order. */
   apply(writes: readonly PlannedWrite[], options?: SideCallOptions): Promise<WriteOutcome[]>;
   /**
+   * Whether the side can hold this value at all (Plex holds no status but "completed"); changes it cannot
+   * hold are left out of plans, so they are neither sent nor proposed again and again. Absent: any value.
+   */
+  accepts?(field: SyncField, value: FieldValue): boolean;
+  /**
    * Where a new entry for this title would go, from what the other sides know of it (MAL needs the MAL id
    * AniList gives); null: this side cannot hold the title. Absent: the side never creates entries (Plex).
    */

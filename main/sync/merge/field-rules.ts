@@ -85,12 +85,19 @@ function byPairRule(field: SyncField, candidates: readonly Participant[], pairs:
   return newest(remaining);
 }
 
+/**
+ * A side that keeps no change times (Plex's derived status) cannot say it is newer, but need not block: when
+ * it agrees with the newest dated side it is simply in the majority; only when it disagrees is it unknowable.
+ */
 function newest(candidates: readonly Participant[]): Decision {
-  const times = candidates.map((participant) => (participant.updatedAt ? Date.parse(participant.updatedAt) : Number.NaN));
-  if (times.some((time) => Number.isNaN(time))) return { kind: 'conflict' };
-  const latest = Math.max(...times);
-  const at = times.flatMap((time, index) => (time === latest ? [index] : []));
+  const timeOf = (participant: Participant) => (participant.updatedAt ? Date.parse(participant.updatedAt) : Number.NaN);
+  const dated = candidates.filter((participant) => !Number.isNaN(timeOf(participant)));
+  const undated = candidates.filter((participant) => Number.isNaN(timeOf(participant)));
+  if (dated.length === 0) return { kind: 'conflict' };
+  const latest = Math.max(...dated.map(timeOf));
+  const at = dated.filter((participant) => timeOf(participant) === latest);
   if (at.length !== 1) return { kind: 'conflict' };
-  const winner = candidates[at[0] as number] as Participant;
+  const winner = at[0] as Participant;
+  if (undated.some((participant) => JSON.stringify(participant.value) !== JSON.stringify(winner.value))) return { kind: 'conflict' };
   return { kind: 'winner', winner, reason: `newer on ${name(winner)} (${dayOf(winner.updatedAt)})` };
 }

@@ -60,8 +60,11 @@ export async function planSync(options: PlanOptions): Promise<SyncPlan> {
     const result = mergeTitle(title, { ...mergeOptions, pairs });
     merged.conflicts.push(...result.conflicts);
     merged.skipped.push(...result.skipped);
-    for (const write of result.writes) {
-      const kept = keepCreate(write, creators.get(`${write.side.accountId}|${write.side.kind}`));
+    for (const proposed of result.writes) {
+      const side = creators.get(`${proposed.side.accountId}|${proposed.side.kind}`);
+      const write = holdable(proposed, side);
+      if (!write) continue;
+      const kept = keepCreate(write, side);
       if (kept === true) merged.writes.push(write);
       else if (kept) merged.skipped.push(kept);
     }
@@ -79,6 +82,14 @@ export async function planSync(options: PlanOptions): Promise<SyncPlan> {
     skipped: merged.skipped,
     guard: evaluateGuards(merged.writes, listSizes, { share: settings.guardShare, entries: settings.guardEntries }),
   };
+}
+
+/** The write without the changes its side cannot hold; null when nothing is left of an update. */
+function holdable(write: PlannedWrite, side: ListSide | undefined): PlannedWrite | null {
+  if (!side?.accepts) return write;
+  const changes = write.changes.filter((change) => side.accepts?.(change.field, change.after) ?? true);
+  if (changes.length === write.changes.length) return write;
+  return changes.length === 0 && write.op === 'update' ? null : { ...write, changes };
 }
 
 /**

@@ -6,7 +6,7 @@ import { malListMarker } from '../../providers/cache/list-markers';
 import type { MalClient } from '../../providers/mal/client';
 import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
 import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SyncField, type WriteOutcome } from '../model';
-import type { AnilistTarget } from './anilist-side';
+import { anilistIdOfKey, type AnilistTarget } from './anilist-side';
 import { entryWithState, patchOfWrite, stateOfEntry, writeErrorOf } from './list-entry-state';
 
 export interface MalTarget {
@@ -20,6 +20,8 @@ export interface MalSideOptions {
   ref: SideRef & { service: 'mal'; kind: MediaKind };
   client: MalClient;
   anilistIdsOf: AnilistIdsOfMal;
+  /** MAL ids the ID tables give an AniList entry, for titles AniList's own entry does not name one for. */
+  malIdsOf?(anilistId: number): number[];
   db: Database.Database;
   logger?: Logger;
 }
@@ -74,12 +76,15 @@ export function createMalSide(options: MalSideOptions): ListSide {
       return { side: ref, entries, unmatched: entries.filter((entry) => entry.titleKey.includes(':mal:')).length };
     },
 
-    createTarget(_titleKey, others) {
+    createTarget(titleKey, others) {
       for (const other of others) {
         const malId = (other.target as Partial<AnilistTarget> | null)?.malId;
         if (typeof malId === 'number') return { malId } satisfies MalTarget;
       }
-      return null;
+      // Only an unambiguous table answer: two MAL ids for one AniList entry means the tables disagree.
+      const anilistId = anilistIdOfKey(titleKey);
+      const fromTables = anilistId === null ? [] : (options.malIdsOf?.(anilistId) ?? []);
+      return fromTables.length === 1 && fromTables[0] !== undefined ? ({ malId: fromTables[0] } satisfies MalTarget) : null;
     },
 
     async apply(writes, { signal } = {}) {

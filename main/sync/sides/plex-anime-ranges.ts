@@ -54,14 +54,20 @@ export function watchedPrefix(watched: ReadonlyArray<boolean | null>): number {
 }
 
 /**
- * The entry's state on Plex. Completed when every episode of the range is watched (Plex carries no list
- * status, so anything short of that says only how far the person got); `current` once any of the run is
- * watched; otherwise only the progress, 0, with no status to claim.
+ * The entry's state on Plex. Completed when every episode of the range is watched; anything short of that
+ * says only how far the person got. Plex has no list status, so it claims none: saying "current" for a
+ * half-watched show would contest every paused or dropped entry on AniList and MAL with a side that keeps no
+ * change times (and never wins by being newer).
  */
 export function animeStateOf(watched: ReadonlyArray<boolean | null>): SideState {
   const progress = watchedPrefix(watched);
   if (watched.length > 0 && progress === watched.length) return { progress, status: 'completed' };
-  return progress > 0 ? { progress, status: 'current' } : { progress };
+  return { progress };
+}
+
+/** The only status Plex can hold is "every episode watched": other statuses are not written to it. */
+export function plexAcceptsStatus(value: unknown): boolean {
+  return value === 'completed';
 }
 
 /**

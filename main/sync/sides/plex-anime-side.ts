@@ -3,7 +3,7 @@ import type { PlexServerClient } from '../../providers/plex/client';
 import type { ListSide, PlannedWrite, SideRef, SyncField, WriteOutcome } from '../model';
 import { writeErrorOf } from './list-entry-state';
 import { readPlexAnime } from './plex-anime-read';
-import { animeStateOf, episodeChanges, groupBySeason, wantedProgress, type PlexAnimeTarget } from './plex-anime-ranges';
+import { animeStateOf, episodeChanges, groupBySeason, plexAcceptsStatus, wantedProgress, type PlexAnimeTarget } from './plex-anime-ranges';
 
 export interface PlexAnimeSideOptions {
   ref: SideRef & { service: 'plex'; kind: 'anime' };
@@ -108,6 +108,7 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
   return {
     ref,
     carries,
+    accepts: (field, value) => field !== 'status' || plexAcceptsStatus(value),
     async read({ signal } = {}) {
       const { entries, unmatched } = await read(signal, true);
       return { side: ref, entries, unmatched };

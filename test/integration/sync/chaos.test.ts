@@ -111,11 +111,16 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
       watchF.startRound();
       watchR.startRound();
 
+      const t0 = performance.now();
       const [reference, faulty] = await Promise.all([
-        referenceRound(R),
+        referenceRound(R).then((r) => { if (process.env.CHAOS_DEBUG) process.stderr.write(`R ${Math.round(performance.now() - t0)} ms\n`); return r; }),
         faultyRound({ world: F, kill: killF, random, seed: round, probability: FAULT_PROBABILITY, faultyAttempts: 6, quietAttempts: 4 }),
       ]);
 
+      if (process.env.CHAOS_DEBUG) {
+        const sum = (e: RunningEmulators) => { const m: Record<string, number[]> = {}; for (const x of e.log.entries) { const k = `${x.service} ${x.endpoint}`; m[k] = [(m[k]?.[0] ?? 0) + 1, (m[k]?.[1] ?? 0) + x.ms]; } return m; };
+        process.stderr.write(`round ${round} ${Math.round(performance.now() - t0)} ms, F attempts ${faulty.attempts}\nR ${JSON.stringify(sum(R.auth.emulators))}\nF ${JSON.stringify(sum(F.auth.emulators))}\n`);
+      }
       countFaults(F.auth.emulators, totals.faults);
       totals.rounds += 1;
       totals.kills += faulty.kills.length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTitle } from '../../../../../main/sync/merge/index';
 import { anilist, entry, mal, optionsOf, pair, plex, side, titleOf, writeFor, writtenTo } from './support';
+import type { SideState } from '../../../../../main/sync/model';
 
 const base = entry({ status: 'current', progress: 6, score: 80, notes: 'n', updatedAt: '2026-11-01T00:00:00Z' });
 const plexBase = { status: 'current' as const, progress: 6 };
@@ -67,5 +68,21 @@ describe('mergeTitle: a list joining lists already in step', () => {
     expect(writeFor(merge, mal)?.op).toBe('create');
     expect(writtenTo(merge, mal)).toEqual({ status: 'current', progress: 6, score: 80, repeat: 0, notes: 'n' });
     expect(writeFor(merge, mal)?.changes[0]?.reason).toBe('new entry, from AniList');
+  });
+});
+
+describe('mergeTitle: a side without change times (Plex)', () => {
+  const dated = (status: SideState['status'], updatedAt: string) => entry({ status, progress: 12, updatedAt });
+  const plexSays = (status: SideState['status']) => ({ status, progress: 12 });
+
+  it('does not block the newest change when it agrees with it', () => {
+    const merge = mergeTitle(titleOf(side(anilist, dated('completed', '2026-11-20T00:00:00Z')), side(mal, dated('current', '2026-11-01T00:00:00Z')), side(plex, plexSays('completed'))), optionsOf());
+    expect(merge.conflicts).toEqual([]);
+    expect(writtenTo(merge, mal)).toMatchObject({ status: 'completed' });
+  });
+
+  it('asks when it disagrees with the newest dated side, since nobody can say which came last', () => {
+    const merge = mergeTitle(titleOf(side(anilist, dated('paused', '2026-11-20T00:00:00Z')), side(mal, dated('current', '2026-11-01T00:00:00Z')), side(plex, plexSays('completed'))), optionsOf());
+    expect(merge.conflicts.map((conflict) => conflict.field)).toEqual(['status']);
   });
 });
