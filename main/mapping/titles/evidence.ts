@@ -29,6 +29,8 @@ export interface Wanted {
 
 export const WEIGHTS = {
   exactTitle: 0.85,
+  /** The same title, but only as a fan's short name ("keroro" for Keroro Gunsou): unrelated entries share them. */
+  informalTitle: 0.7,
   looseTitle: 0.8,
   /** Reached through another title of the entry the query named, with the asked season's marker. */
   siblingTitle: 0.8,
@@ -205,7 +207,8 @@ function episodeEvidence(wanted: Wanted, record: TitleRecord): Evidence | null {
   return { kind: 'episodes', detail: `${record.episodes} episodes, query has ${wanted.episodes}`, weight: WEIGHTS.episodesContradicted };
 }
 
-function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
+function titleEvidence(hit: KeyHit, title: string, wanted: Wanted, informal: boolean): Evidence {
+  if (hit.via === 'exact' && informal) return { kind: 'title', detail: `Title "${title}" matches a fan's short name`, weight: WEIGHTS.informalTitle };
   if (hit.via === 'exact') return { kind: 'title', detail: `Title "${title}" matches`, weight: WEIGHTS.exactTitle };
   if (hit.via === 'sibling') return { kind: 'title', detail: `"${title}" continues another name of the matched entry`, weight: WEIGHTS.siblingTitle };
   if (hit.via === 'loose') return { kind: 'title', detail: `Title "${title}" matches but for "the movie"-style words`, weight: WEIGHTS.looseTitle };
@@ -224,7 +227,7 @@ function titleEvidence(hit: KeyHit, title: string, wanted: Wanted): Evidence {
 /** `loneTitle`: the query's exact (or loose) title names this entry and no other. */
 export function weighPosting(wanted: Wanted, hit: KeyHit, posting: TitlePosting, record: TitleRecord, year: RecordYear | null, loneTitle = false): Evidence[] {
   const title = record.titles[posting.title] ?? hit.text;
-  const evidence: Evidence[] = [titleEvidence(hit, title, wanted)];
+  const evidence: Evidence[] = [titleEvidence(hit, title, wanted, !formal(record, posting))];
   const season = hit.via === 'sequel' && posting.words.season === undefined ? null : seasonEvidence(wanted, posting.words);
   for (const item of [season, loneFilm(wanted, hit, record, loneTitle) ?? typeEvidence(wanted, record), yearEvidence(wanted, postingYear(record, posting) ?? year), episodeEvidence(wanted, record)]) {
     if (item) evidence.push(item);

@@ -116,3 +116,22 @@ describe('a film whose title names one entry only', () => {
     expect(twin.candidates.find((candidate) => candidate.anilistId === 3)?.evidence.some((item) => item.kind === 'type' && item.weight < 0)).toBe(true);
   });
 });
+
+describe("fans' short names", () => {
+  const matcher = createTitleMatcher([
+    { anilistId: 516, titles: ['Keroro Gunsou', 'keroro'], format: 'TV', informalFrom: 1 },
+    { anilistId: 20543, titles: ['Keroro'], format: 'TV' },
+  ]);
+
+  it("prefers an entry's own name to another entry's fan short name", () => {
+    const result = matcher.match({ title: 'Keroro', type: 'show', season: 1 });
+    expect(result.anilistIds).toEqual([20543]);
+    expect(result.candidates.find((candidate) => candidate.anilistId === 516)?.evidence[0]?.detail).toContain("fan's short name");
+  });
+
+  it('still answers by a short name no entry carries as its own', () => {
+    expect(matcher.match({ title: 'Keroro Gunsou', type: 'show', season: 1 }).anilistIds).toEqual([516]);
+    const only = createTitleMatcher([{ anilistId: 1, titles: ['Cowboy Bebop', 'Bebop'], format: 'TV', informalFrom: 1 }]);
+    expect(only.match({ title: 'Bebop', type: 'show', season: 1 }).anilistIds).toEqual([1]);
+  });
+});
