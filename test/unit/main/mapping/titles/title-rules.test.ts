@@ -83,7 +83,7 @@ describe('undated namesakes', () => {
     const result = matcher.match({ title: 'One Room', type: 'show', season: 1, year: 2017 });
     const fanDated = result.candidates.find((candidate) => candidate.anilistId === 98238);
     expect(fanDated?.evidence.some((item) => item.kind === 'year')).toBe(false);
-    expect(result.status).toBe('abstain');
+    expect(result.anilistIds).toEqual([97857]);
   });
 });
 
