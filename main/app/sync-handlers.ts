@@ -63,7 +63,7 @@ export function createSyncModule(ports: CorePorts, events: EventBus, accounts: A
     progress: (event) => events.emit('sync.progress', event),
   });
 
-  const scheduler = createSyncScheduler<ReturnType<typeof setTimeout>>({
+  const schedule = createSyncScheduler<ReturnType<typeof setTimeout>>({
     now: Date.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle),
@@ -78,15 +78,41 @@ export function createSyncModule(ports: CorePorts, events: EventBus, accounts: A
     logger: ports.logger,
     onChange: () => events.emit('sync.status', status()),
   });
+  // Only hosts that stay up start the schedule; until then settings changes have nothing to reschedule
+  // (the CLI and tests would otherwise see schedule events from a schedule nobody runs).
+  let started = false;
+  const scheduler: SyncScheduler = {
+    ...schedule,
+    start() {
+      started = true;
+      schedule.start();
+    },
+    stop() {
+      started = false;
+      schedule.stop();
+    },
+    settingsChanged() {
+      if (started) schedule.settingsChanged();
+    },
+    pause() {
+      if (started) schedule.pause();
+    },
+    resume() {
+      if (started) schedule.resume();
+    },
+    wake() {
+      if (started) schedule.wake();
+    },
+  };
 
   function status(): SyncStatus {
-    const schedule = scheduler.status();
+    const timing = schedule.status();
     return {
       running: engine.running,
       paused: ports.settings.read().schedule.paused,
-      lastRunAt: schedule.lastRunAt,
-      nextRunAt: schedule.nextRunAt,
-      waitingForNetwork: schedule.waitingForNetwork,
+      lastRunAt: readAppState(db, LAST_RUN_KEY) ?? null,
+      nextRunAt: started ? timing.nextRunAt : null,
+      waitingForNetwork: timing.waitingForNetwork,
       outbox: countOutbox(db),
     };
   }

@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, dialog, ipcMain, nativeTheme, Notification, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, nativeTheme, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventMessage } from '../../../shared/contract';
@@ -102,6 +102,11 @@ async function start(): Promise<void> {
     // Some Linux desktops have no status area; the app still works, it just quits when the window closes.
     logger.warn('no system tray available', { error });
   }
+
+  // The schedule runs while the app is up; timers do not tick during sleep, so waking asks it to catch up.
+  core.sync.scheduler.start();
+  powerMonitor.on('resume', () => core.sync.scheduler.wake());
+  shutdown.add('schedule', () => core.sync.scheduler.stop());
 
   app.on('second-instance', openWindow);
   app.on('activate', openWindow);

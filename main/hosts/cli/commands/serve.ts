@@ -45,6 +45,8 @@ export function registerServe(program: Command, io: CliIo): void {
         });
         for (const warning of server.warnings) io.err(`Warning: ${warning}`);
         io.out(formatLoginLine(server.loginUrl));
+        // A headless host on a NAS is the one place the schedule matters most: it runs while the server does.
+        core.sync.scheduler.start();
         await io.untilInterrupted();
       } finally {
         await server?.close();

@@ -45,8 +45,14 @@ describe('main.ts wiring (real core, fake electron module)', () => {
     expect(report.info).toMatchObject({ ok: true, value: { host: 'electron', dataDir } });
     expect(report.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(report.paused).toBe(true);
-    expect(report.sentEvents).toEqual([{ channel: 'kizuna:event', keys: ['event', 'payload'], event: 'settings.changed' }]);
-    expect(report.trayLabels).toEqual(['Open Kizuna', '---', 'Sync now (not available yet)', 'Resume schedule', '---', 'Quit Kizuna']);
+    // Pausing reaches the window as the new settings, and as the schedule's status (the app runs the schedule).
+    expect(report.sentEvents).toEqual(
+      expect.arrayContaining([
+        { channel: 'kizuna:event', keys: ['event', 'payload'], event: 'settings.changed' },
+        { channel: 'kizuna:event', keys: ['event', 'payload'], event: 'sync.status' },
+      ]),
+    );
+    expect(report.trayLabels).toEqual(['Open Kizuna', '---', 'Sync now', 'Resume schedule', '---', 'Quit Kizuna']);
 
     expect(report.windowOpen).toEqual({ action: 'deny' });
     expect(report.navigationPrevented).toBe(true);

@@ -99,6 +99,7 @@ export class Notification {
 }
 export const dialog = { showErrorBox: (title, message) => record.dialogs.push({ title, message }) };
 export const nativeTheme = { shouldUseDarkColors: false };
+export const powerMonitor = { on: (event, listener) => void (record.powerListeners ??= []).push({ event, listener }) };
 export const nativeImage = { createFromBuffer: () => ({ addRepresentation() {} }) };
 export const Menu = { buildFromTemplate: (template) => ({ template }) };
 
@@ -114,4 +115,4 @@ export class Tray extends EventEmitter {
   destroy() { this.destroyed = true; }
 }
 
-export default { app, BrowserWindow, protocol, ipcMain, session, shell, dialog, nativeTheme, nativeImage, Menu, Tray };
+export default { app, BrowserWindow, protocol, ipcMain, session, shell, dialog, nativeTheme, powerMonitor, nativeImage, Menu, Tray };
