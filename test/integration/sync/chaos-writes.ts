@@ -1,6 +1,8 @@
 import type { AnilistService } from '../../emulators/anilist/index';
 import type { EmulatorRequest } from '../../emulators/common/http-types';
+import type { ListEntryRecord } from '../../emulators/anilist/state';
 import type { MalState } from '../../emulators/mal/index';
+import type { MalListEntry } from '../../emulators/mal/list-entries';
 import type { RunningEmulators } from '../../emulators/start-emulators';
 
 /**
@@ -28,22 +30,43 @@ export interface WriteWatch {
 
 const date = (value: { year: number | null; month: number | null; day: number | null }) => [value.year, value.month, value.day].map((part) => part ?? '-').join('/');
 
-function anilistRows(service: AnilistService): Map<string, string> {
+function anilistRow(entry: ListEntryRecord): string {
+  return [entry.status, entry.scoreRaw, entry.progress, entry.progressVolumes ?? '-', entry.repeat, entry.private, entry.notes ?? '', date(entry.startedAt), date(entry.completedAt)].join('|');
+}
+
+function malRow(entry: MalListEntry): string {
+  return [entry.status, entry.score, entry.progress, entry.volumes, entry.repeating, entry.timesRepeated, entry.startDate ?? '', entry.finishDate ?? '', entry.comments].join('|');
+}
+
+function allRows(anilist: AnilistService, mal: MalState): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const entry of service.state.entries.values()) {
-    rows.set(`anilist ${entry.mediaId}`, [entry.status, entry.scoreRaw, entry.progress, entry.progressVolumes ?? '-', entry.repeat, entry.private, entry.notes ?? '', date(entry.startedAt), date(entry.completedAt)].join('|'));
-  }
+  for (const entry of anilist.state.entries.values()) rows.set(`anilist ${entry.mediaId}`, anilistRow(entry));
+  for (const kind of ['anime', 'manga'] as const) for (const entry of mal.lists[kind].values()) rows.set(`mal ${kind} ${entry.workId}`, malRow(entry));
   return rows;
 }
 
-function malRows(state: MalState): Map<string, string> {
-  const rows = new Map<string, string>();
-  for (const kind of ['anime', 'manga'] as const) {
-    for (const entry of state.lists[kind].values()) {
-      rows.set(`mal ${kind} ${entry.workId}`, [entry.status, entry.score, entry.progress, entry.volumes, entry.repeating, entry.timesRepeated, entry.startDate ?? '', entry.finishDate ?? '', entry.comments].join('|'));
-    }
+/**
+ * The rows a write request can touch, before and after: on MAL the one title in the path; on AniList every
+ * entry whose id or media id appears in the body (a superset, cheap next to the whole list) and any entry
+ * the request added.
+ */
+function touchedRows(service: 'anilist' | 'mal', request: EmulatorRequest, anilist: AnilistService, mal: MalState): () => Map<string, string> {
+  if (service === 'mal') {
+    const [, kind, id] = /^\/v2\/(anime|manga)\/(\d+)\//.exec(request.url.pathname) ?? [];
+    return () => {
+      const entry = kind === 'anime' || kind === 'manga' ? mal.lists[kind].get(Number(id)) : undefined;
+      return new Map(entry ? [[`mal ${kind} ${entry.workId}`, malRow(entry)]] : []);
+    };
   }
-  return rows;
+  const numbers = new Set((request.body.toString('utf8').match(/\d+/g) ?? []).map(Number));
+  const known = new Set(anilist.state.entries.keys());
+  return () => {
+    const rows = new Map<string, string>();
+    for (const entry of anilist.state.entries.values()) {
+      if (numbers.has(entry.id) || numbers.has(entry.mediaId) || !known.has(entry.id)) rows.set(`anilist ${entry.mediaId}`, anilistRow(entry));
+    }
+    return rows;
+  };
 }
 
 function isWrite(request: EmulatorRequest): boolean {
@@ -55,7 +78,7 @@ function isWrite(request: EmulatorRequest): boolean {
 export function watchWrites(emulators: RunningEmulators): WriteWatch {
   const anilist = emulators.services.anilist as AnilistService;
   const mal = (emulators.services.mal as unknown as { state: MalState }).state;
-  const snapshot = () => new Map([...anilistRows(anilist), ...malRows(mal)]);
+  const snapshot = () => allRows(anilist, mal);
   const applied: AppliedWrite[] = [];
   /** Per entry, the states it was in this round, in order. */
   let history = new Map<string, Array<string | undefined>>();
@@ -68,9 +91,10 @@ export function watchWrites(emulators: RunningEmulators): WriteWatch {
     const handle = service.handle.bind(service);
     service.handle = async (request) => {
       if (!isWrite(request)) return handle(request);
-      const before = name === 'anilist' ? anilistRows(anilist) : malRows(mal);
+      const rows = touchedRows(name, request, anilist, mal);
+      const before = rows();
       const response = await handle(request);
-      const after = name === 'anilist' ? anilistRows(anilist) : malRows(mal);
+      const after = rows();
       const changed = new Map<string, [string | undefined, string | undefined]>();
       for (const key of new Set([...before.keys(), ...after.keys()])) if (before.get(key) !== after.get(key)) changed.set(key, [before.get(key), after.get(key)]);
       applied.push({ service: name, path: request.url.pathname, status: response.status, changed });

@@ -33,6 +33,7 @@ interface Totals {
   attempts: number;
   errors: number;
   quietRounds: number;
+  unreadLists: number;
   writesF: number;
   writesR: number;
   repeatsF: number;
@@ -99,7 +100,7 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
     expect(listState(F.auth.emulators)).toEqual(listState(R.auth.emulators));
     const setup = performance.now() - started;
 
-    const totals: Totals = { rounds: 0, faults: {}, kills: 0, killPoints: {}, attempts: 0, errors: 0, quietRounds: 0, writesF: 0, writesR: 0, repeatsF: 0, repeatsR: 0, edits: 0 };
+    const totals: Totals = { rounds: 0, faults: {}, kills: 0, killPoints: {}, attempts: 0, errors: 0, quietRounds: 0, unreadLists: 0, writesF: 0, writesR: 0, repeatsF: 0, repeatsR: 0, edits: 0 };
     const referenceDisagreed = new Set(disagreements(R.auth.emulators));
     for (let round = 1; round <= ROUNDS; round++) {
       const random = seededRandom(`kizuna-chaos-${round}`);
@@ -111,22 +112,19 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
       watchF.startRound();
       watchR.startRound();
 
-      const t0 = performance.now();
       const [reference, faulty] = await Promise.all([
-        referenceRound(R).then((r) => { if (process.env.CHAOS_DEBUG) process.stderr.write(`R ${Math.round(performance.now() - t0)} ms\n`); return r; }),
+        referenceRound(R),
         faultyRound({ world: F, kill: killF, random, seed: round, probability: FAULT_PROBABILITY, faultyAttempts: 6, quietAttempts: 4 }),
       ]);
 
-      if (process.env.CHAOS_DEBUG) {
-        const sum = (e: RunningEmulators) => { const m: Record<string, number[]> = {}; for (const x of e.log.entries) { const k = `${x.service} ${x.endpoint}`; m[k] = [(m[k]?.[0] ?? 0) + 1, (m[k]?.[1] ?? 0) + x.ms]; } return m; };
-        process.stderr.write(`round ${round} ${Math.round(performance.now() - t0)} ms, F attempts ${faulty.attempts}\nR ${JSON.stringify(sum(R.auth.emulators))}\nF ${JSON.stringify(sum(F.auth.emulators))}\n`);
-      }
       countFaults(F.auth.emulators, totals.faults);
       totals.rounds += 1;
       totals.kills += faulty.kills.length;
       for (const what of faulty.kills) totals.killPoints[what.split(' ').slice(0, 2).join(' ')] = (totals.killPoints[what.split(' ').slice(0, 2).join(' ')] ?? 0) + 1;
       totals.attempts += faulty.attempts;
       totals.errors += faulty.errors.length;
+      totals.unreadLists += faulty.unreadLists;
+      if (process.env.CHAOS_PROGRESS) process.stderr.write(`round ${round}: ${edits.length} edits, ${faulty.attempts} attempts, ${faulty.kills.length} kills, ${Math.round((performance.now() - started) / 1000)} s\n`);
       if (faulty.quietAttempts > 0) totals.quietRounds += 1;
       totals.writesF += watchF.applied.length;
       totals.writesR += watchR.applied.length;
@@ -135,13 +133,14 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
 
       const stateF = listState(F.auth.emulators);
       const stateR = listState(R.auth.emulators);
+      const disagreeR = new Set(disagreements(R.auth.emulators));
       const problems = [
         ...(reference.status === 'done' || reference.status === 'nothing-to-do' ? [] : [`reference run: ${reference.status}: ${reference.message}`]),
         ...(faulty.settled ? [] : [`F did not settle in ${faulty.attempts} attempts: ${faulty.last?.status ?? 'no result'} ${faulty.last?.message ?? ''} ${faulty.errors.join(' / ')}`]),
         ...difference(stateF.anilist, stateR.anilist).map((line) => `anilist ${line}`),
         ...difference(stateF.mal, stateR.mal).map((line) => `mal ${line}`),
         ...disagreements(F.auth.emulators)
-          .filter((line) => !referenceDisagreed.has(line) && !disagreements(R.auth.emulators).includes(line))
+          .filter((line) => !referenceDisagreed.has(line) && !disagreeR.has(line))
           .map((line) => `F disagrees where R does not: ${line}`),
         ...watchF.revisits().map((line) => `F went back to an earlier state (an old write applied again): ${line}`),
         ...watchR.revisits().map((line) => `R went back to an earlier state: ${line}`),
@@ -154,6 +153,8 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
           `edits:`,
           ...edits.map((edit) => `  ${describeEdit(edit)}`),
           `F: ${faulty.attempts} attempts, kills: ${faulty.kills.join('; ') || 'none'}, errors: ${faulty.errors.join(' / ') || 'none'}`,
+          `F last run: ${JSON.stringify(faulty.last)}`,
+          `F requests: ${F.auth.emulators.log.entries.map((entry) => `${entry.service} ${entry.label} ${entry.status}${entry.fault ? ` (${entry.fault})` : ''}`).join(', ')}`,
           `F faults this round: ${JSON.stringify(F.auth.emulators.log.entries.filter((entry) => entry.fault).map((entry) => `${entry.fault} ${entry.status} ${entry.method} ${entry.path}`))}`,
         ].join('\n');
         process.stderr.write(`${report}\n`);
