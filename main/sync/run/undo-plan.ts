@@ -34,12 +34,22 @@ export async function planUndo(runId: string, rows: readonly JournalRow[], sides
     const current = await side.readCurrent(sideRows.map((row) => row.titleKey), signal ? { signal } : {});
     for (const row of sideRows) {
       const now = current.get(row.titleKey) ?? null;
+      // Undone already (a title undone alone before the whole run): nothing to do, and nothing to ask.
+      if (alreadyUndone(row, now)) continue;
       const moved = movedField(row, now);
       if (moved) plan.conflicts.push(conflictOf(runId, row, now, moved, null));
       else plan.writes.push(undoWrite(runId, row, now, side));
     }
   }
   return plan;
+}
+
+function alreadyUndone(row: JournalRow, now: SideState | null): boolean {
+  if (row.op === 'create') return now === null;
+  if (row.op === 'remove') return now !== null && row.before !== null;
+  if (now === null || row.before === null) return false;
+  const before = row.before;
+  return (Object.keys(row.after) as SyncField[]).every((field) => sameValue(now[field], before[field] ?? null));
 }
 
 /** The first field the service no longer holds as the run left it; null when everything is as written. */
