@@ -109,13 +109,46 @@ function namesYear(index: CandidateIndex, record: number): RecordYear | null {
   return year;
 }
 
-/** Ranks every record the index reached by its best title's evidence. */
-export function rankCandidates(index: CandidateIndex, query: TitleQuery): Ranked[] {
+/** What a title reads as and the keys it reaches: the same for every season and year asked with it. */
+interface TitleReading {
+  parsed: SeasonWords;
+  named: { words: SeasonWords; hits: KeyHit[] } | null;
+  found: readonly KeyHit[];
+}
+
+type TitleReader = (index: CandidateIndex, query: TitleQuery) => TitleReading;
+
+function readTitle(index: CandidateIndex, query: TitleQuery): TitleReading {
   const parsed = parseSeasonWords(query.title);
   const named = query.type !== 'movie' && hasMarker(parsed) ? namedShow(index, parsed) : null;
+  const found = named?.hits ?? index.lookup(named?.words ?? parsed, query.type === 'movie' ? 'full' : 'base');
+  return { parsed, named, found };
+}
+
+/**
+ * Remembers recent readings: a show is asked about once per season and once more for its first season (the
+ * title bridge), and the fuzzy re-rank is the costly step. Bounded, so a long run does not grow it.
+ */
+function rememberingReader(size = 500): TitleReader {
+  const known = new Map<string, TitleReading>();
+  return (index, query) => {
+    const key = `${query.type ?? ''}\u0000${query.title}`;
+    const hit = known.get(key);
+    if (hit) return hit;
+    const reading = readTitle(index, query);
+    if (known.size >= size) known.clear();
+    known.set(key, reading);
+    return reading;
+  };
+}
+
+/** Ranks every record the index reached by its best title's evidence. */
+export function rankCandidates(index: CandidateIndex, query: TitleQuery, read: TitleReader = readTitle): Ranked[] {
+  const { parsed, named, found } = read(index, query);
   const words = named?.words ?? parsed;
   const wanted = wantedOf(query, words);
-  const hits = named?.hits ?? index.lookup(words, query.type === 'movie' ? 'full' : 'base');
+  // A copy: later seasons are added to it, and the reading may be shared.
+  const hits = [...found];
   // A later season with no title naming it is often a sequel with a subtitle of its own.
   const later = wanted.type !== 'movie' && wanted.season !== null && wanted.season > 1;
   if (later && !hits.some((hit) => hit.via === 'exact' && hit.postings.some((posting) => posting.words.season === wanted.season))) {
@@ -189,6 +222,7 @@ export function decide(ranked: readonly Ranked[], options: Required<Pick<TitleMa
 
 export function createTitleMatcher(pool: readonly TitleRecord[], options: TitleMatcherOptions = {}): TitleMatcher {
   const index = buildCandidateIndex(pool, options);
+  const reader = rememberingReader();
   const decision = {
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     margin: options.margin ?? DEFAULT_MARGIN,
@@ -196,6 +230,6 @@ export function createTitleMatcher(pool: readonly TitleRecord[], options: TitleM
   };
   return {
     index,
-    match: (query, limit = 10) => decide(rankCandidates(index, query), decision, limit),
+    match: (query, limit = 10) => decide(rankCandidates(index, query, reader), decision, limit),
   };
 }

@@ -135,3 +135,17 @@ describe("fans' short names", () => {
     expect(only.match({ title: 'Bebop', type: 'show', season: 1 }).anilistIds).toEqual([1]);
   });
 });
+
+describe('remembered title readings', () => {
+  it('keeps what one season added out of the next question about the same title', () => {
+    const matcher = createTitleMatcher([
+      { anilistId: 97986, titles: ['Made in Abyss'], format: 'TV' },
+      { anilistId: 114745, titles: ['Made in Abyss: Retsujitsu no Ougonkyou'], format: 'TV' },
+    ]);
+    const first = matcher.match({ title: 'Made in Abyss', type: 'show', season: 1 });
+    expect(matcher.match({ title: 'Made in Abyss', type: 'show', season: 2 }).anilistIds).toEqual([114745]);
+    const again = matcher.match({ title: 'Made in Abyss', type: 'show', season: 1 });
+    expect(again.candidates.map((candidate) => candidate.anilistId)).toEqual(first.candidates.map((candidate) => candidate.anilistId));
+    expect(again.candidates.some((candidate) => candidate.anilistId === 114745)).toBe(false);
+  });
+});
