@@ -8,6 +8,7 @@ import { registerMappings } from './commands/mappings';
 import { registerOverrides } from './commands/overrides';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerRestore } from './commands/restore';
 import { registerSync } from './commands/sync';
 
 export function buildProgram(io: CliIo): Command {
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerMappings(program, io);
   registerOverrides(program, io);
   registerSync(program, io);
+  registerRestore(program, io);
   registerServe(program, io);
   return program;
 }

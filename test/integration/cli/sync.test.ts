@@ -65,5 +65,16 @@ describe('kizuna sync / history / undo against the emulators', () => {
     expect(undo.code, undo.stderr).toBe(0);
     expect(undo.stdout).toMatch(/changes? written/);
     expect(disagreements(world.emulators).sort()).toEqual([...before].sort());
+
+    // The copies kept before the run's first writes; restoring MAL's anime list after the undo changes nothing.
+    const copies = await runKizuna(['restore', '--json'], env);
+    const backups = JSON.parse(copies.stdout) as Array<{ id: number; side: { service: string; kind: string } }>;
+    const malAnime = backups.find((backup) => backup.side.service === 'mal' && backup.side.kind === 'anime');
+    expect(malAnime, copies.stdout).toBeDefined();
+    expect((await runKizuna(['restore'], env)).stdout).toMatch(/MyAnimeList\s+anime\s+\d+ entries/);
+    const restored = await runKizuna(['restore', String(malAnime!.id), '--yes'], env);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/Everything is in step|written/);
+    expect(disagreements(world.emulators).sort()).toEqual([...before].sort());
   });
 });
