@@ -31,8 +31,11 @@ async function measure(world: SyncWorld, label: string, work: () => Promise<RunR
   const throttled = log.entries.filter((entry) => entry.status === 429).length;
   const total = Object.values(requests).reduce((sum, count) => sum + count, 0);
   process.stderr.write(`${label}: ${result.status}, ${result.written} written, ${result.failed} failed; ${total} requests (${JSON.stringify(requests)}), ${throttled} throttled, ${seconds} s\n`);
-  const anilistWrites = log.forService('anilist').filter((entry) => entry.label.startsWith('Save'));
-  if (anilistWrites.length > 0) process.stderr.write(`  AniList save requests: ${anilistWrites.length}\n`);
+  // Where the requests went, busiest endpoints first: what to look at when a figure grows.
+  const byLabel = new Map<string, number>();
+  for (const entry of log.entries) byLabel.set(`${entry.service} ${entry.label}`, (byLabel.get(`${entry.service} ${entry.label}`) ?? 0) + 1);
+  const busiest = [...byLabel].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  process.stderr.write(`  busiest: ${busiest.map(([label, count]) => `${label} ×${count}`).join(', ')}\n`);
   return { requests, total, throttled, seconds };
 }
 
