@@ -8,8 +8,7 @@ import { buildCandidateIndex, type CandidateIndex, type CandidateIndexOptions, t
 import { confidenceOf, formal, recordYear, wantedOf, weighPosting, WEIGHTS, type RecordYear, type TitleQuery } from './evidence';
 import { CLEAR_LEAD_MARGIN, CLEAR_LEAD_SCORE, setsApartFrom } from './clear-lead';
 import { findLaterSeason } from './later-seasons';
-import { weighUndatedNamesakes } from './namesakes';
-import { FILM_WORDS } from './normalize';
+import { loneTitle, weighUndatedNamesakes } from './namesakes';
 import { hasMarker, parseSeasonWords, unmarked, type SeasonWords } from './season-words';
 import type { TitleRecord } from './title-pool';
 
@@ -72,23 +71,6 @@ function namedShow(index: CandidateIndex, parsed: SeasonWords): { words: SeasonW
   if (!hit) return null;
   const hits = [hit];
   return { words: unmarked(parsed), hits: hits.map((hit) => ({ ...hit, postings: hit.postings.map((posting) => ({ ...posting, words: unmarked(posting.words) })) })) };
-}
-
-/**
- * Whether no other entry's title starts like the query's ("Busou Shinki Moon Angel" shares "Busou Shinki"
- * with a TV series and an OVA): within a franchise, a film may be a compilation or cut of the web series or
- * OVA it is named after, so their format still counts; a work of its own has nothing to be confused with.
- */
-function loneTitle(index: CandidateIndex, words: SeasonWords, hits: readonly KeyHit[]): boolean {
-  const titled = new Set(hits.filter((hit) => hit.via === 'exact' || hit.via === 'loose').flatMap((hit) => hit.postings.map((posting) => posting.record)));
-  return titled.size === 1 && aloneInFranchise(index, words, titled);
-}
-
-function aloneInFranchise(index: CandidateIndex, words: SeasonWords, titled: ReadonlySet<number>): boolean {
-  const informative = words.words.filter((word) => !FILM_WORDS.has(word));
-  const lead = informative.length > 2 ? informative.slice(0, 2) : informative;
-  if (lead.length === 0) return false;
-  return [...index.startingWith(lead)].every((record) => titled.has(record));
 }
 
 /** Per index, each record's year as all its names give it: it never changes, so it is read once. */
