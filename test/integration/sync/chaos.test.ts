@@ -157,7 +157,7 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
           `F requests: ${F.auth.emulators.log.entries.map((entry) => `${entry.service} ${entry.label} ${entry.status}${entry.fault ? ` (${entry.fault})` : ''}`).join(', ')}`,
           `F faults this round: ${JSON.stringify(F.auth.emulators.log.entries.filter((entry) => entry.fault).map((entry) => `${entry.fault} ${entry.status} ${entry.method} ${entry.path}`))}`,
         ].join('\n');
-        process.stderr.write(`${report}\n`);
+        process.stderr.write(`${report}\nchaos so far: ${JSON.stringify({ ...totals, seconds: Math.round((performance.now() - started) / 1000) })}\n`);
         expect.fail(report);
       }
     }
