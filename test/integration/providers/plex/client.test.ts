@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlexServerClient, type PlexServerClient } from '../../../../main/providers/plex/client';
 import type { PlexItem, PlexSection } from '../../../../main/providers/plex/types';
 import { startEmulators, type RunningEmulators } from '../../../emulators/start-emulators';
+import { PLEX_PAGE_SIZE } from '../../../../main/providers/plex/http';
 
 /**
  * The Plex Media Server client against the Plex emulator on the small seed. A user token comes from the
@@ -81,9 +82,10 @@ describe('Plex Media Server client', () => {
     const episodes = await client.sectionItems(section('anime').key, { type: 'episode', includeGuids: false });
     const pages = emulators.log.forService('plex').filter((entry) => entry.endpoint === 'GET /library/sections/{sectionId}/all');
     expect(episodes.totalSize).toBe(episodes.items.length);
-    expect(pages).toHaveLength(Math.max(1, Math.ceil(episodes.totalSize / 200)));
+    expect(pages).toHaveLength(Math.max(1, Math.ceil(episodes.totalSize / PLEX_PAGE_SIZE)));
     expect(episodes.items.every((episode) => episode.type === 'episode')).toBe(true);
-    expect(episodes.items.length).toBeGreaterThan(200);
+    // More than one page, so the paging itself is tested.
+    expect(episodes.items.length).toBeGreaterThan(PLEX_PAGE_SIZE);
   });
 
   it('walks show → seasons → episodes with view counts, scrobbles (viewCount+1, lastViewedAt) and unscrobbles', async () => {

@@ -7,6 +7,7 @@ import type { PlexAnimeTarget } from '../../../../main/sync/sides/plex-anime-ran
 import { useEmulators, type Fixture } from '../../providers/http/emulator-fixture';
 import { plexToken } from '../../providers/http/pipeline-helpers';
 import { seedResolver } from './plex-seed-resolver';
+import { PLEX_PAGE_SIZE } from '../../../../main/providers/plex/http';
 
 /**
  * The Plex anime side against the Plex emulator on the small seed, over the real request pipeline. Attack on
@@ -86,7 +87,7 @@ describe('Plex anime side (emulator, small seed)', () => {
       .find((library) => library.holds === 'anime')!
       .itemKeys.reduce((sum, showKey) => sum + (fixture.emulators.world.shows.find((show) => show.key === showKey)?.seasons.reduce((total, season) => total + season.episodeCount, 0) ?? 0), 0);
     expect(requests.every((entry) => entry.endpoint === 'GET /library/sections/{sectionId}/all')).toBe(true);
-    expect(requests).toHaveLength(sections.length + Math.ceil(episodeCount / 200));
+    expect(requests).toHaveLength(sections.length + Math.ceil(episodeCount / PLEX_PAGE_SIZE));
   });
 
   it('an unmatched show reaches recordUnmatched with its GUIDs and season, counted, never synced', async () => {
