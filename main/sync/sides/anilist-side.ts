@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
 import type { AnilistChange, AnilistClient } from '../../providers/anilist/client';
-import { listEntrySchema } from '../../providers/cache/value-schemas';
-import { readListIfChanged, storeListSnapshot } from '../../providers/cache/list-freshness';
 import { anilistListMarker } from '../../providers/cache/list-markers';
 import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
 import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SideState, type SyncField, type TitleKey, type WriteOutcome } from '../model';
+import { createKeptList } from './kept-list';
 import type { StatedMalIds } from './mal-keying';
 import { entryWithState, patchOfWrite, stateAfter, stateOfEntry, writeErrorOf } from './list-entry-state';
 
@@ -55,26 +54,22 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
   const carries = ref.kind === 'anime' ? animeFields : [...animeFields, 'progressVolumes' as const];
 
   // The list as last read, and the entry ids AniList gave new entries, to store the list after a run's writes.
-  let lastList: ListEntry[] | null = null;
+  // The entry ids AniList gave new entries, for removals before the next read brings them.
   const createdEntryIds = new Map<number, number>();
-  const marker = (request: { signal?: AbortSignal }) => anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type);
+  const kept = createKeptList({
+    db: options.db,
+    accountId: ref.accountId,
+    list: ref.kind,
+    marker: (request) => anilistListMarker({ listMarker: (id, listType) => client.listMarker(id, listType, request) }, userId, type),
+    readAll: (request) => client.listCollection(userId, type, request),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
 
   const entriesOf = (list: readonly ListEntry[]) => list.map((entry) => anilistEntryOf(ref.kind, entry)).filter((entry): entry is SideEntry => entry !== null);
 
   async function readList(signal: AbortSignal | undefined, full: boolean) {
-    const request = signal ? { signal } : {};
-    const list = await readListIfChanged({
-      db: options.db,
-      accountId: ref.accountId,
-      list: ref.kind,
-      ...marker(request),
-      readAll: () => client.listCollection(userId, type, request),
-      entrySchema: listEntrySchema,
-      full,
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+    const list = { entries: await kept.read(signal, full) };
     ref.scale = list.entries.find((entry) => entry.score)?.score?.scale ?? ref.scale;
-    lastList = list.entries;
     const entries = entriesOf(list.entries);
     options.statedMalIds?.publish(ref.kind, new Map(entries.flatMap((entry) => {
       const { mediaId, malId } = entry.target as AnilistTarget;
@@ -138,6 +133,7 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
     },
 
     async settle(done, { signal } = {}) {
+      const lastList = kept.last();
       if (!lastList) return;
       const byMedia = new Map(lastList.flatMap((entry) => (entry.ids.anilist === undefined ? [] : [[entry.ids.anilist, entry] as const])));
       for (const { write, state } of done) {
@@ -152,8 +148,7 @@ export function createAnilistSide(options: AnilistSideOptions): ListSide {
         entry.entryId = createdEntryIds.get(mediaId) ?? entry.entryId;
         byMedia.set(mediaId, entry);
       }
-      lastList = [...byMedia.values()];
-      await storeListSnapshot({ db: options.db, accountId: ref.accountId, list: ref.kind, entries: lastList, ...marker(signal ? { signal } : {}) });
+      await kept.store([...byMedia.values()], signal);
     },
 
     async readCurrent(titleKeys, { signal } = {}) {

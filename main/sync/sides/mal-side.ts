@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
-import { listEntrySchema } from '../../providers/cache/value-schemas';
-import { readListIfChanged, storeListSnapshot } from '../../providers/cache/list-freshness';
 import { malListMarker } from '../../providers/cache/list-markers';
 import type { MalClient } from '../../providers/mal/client';
 import type { ListEntry, MediaKind } from '../../providers/model/list-entry';
 import { titleKeyOf, type ListSide, type PlannedWrite, type SideEntry, type SideRef, type SyncField, type WriteOutcome } from '../model';
 import { anilistIdOfKey, type AnilistTarget } from './anilist-side';
 import { entryWithState, patchOfWrite, stateOfEntry, writeErrorOf } from './list-entry-state';
+import { createKeptList } from './kept-list';
 
 export interface MalTarget {
   malId: number;
@@ -38,9 +37,15 @@ export function createMalSide(options: MalSideOptions): ListSide {
   const { ref, client } = options;
   const carries = ref.kind === 'anime' ? animeFields : [...animeFields, 'progressVolumes' as const];
 
-  let lastList: ListEntry[] | null = null;
-  const marker = (request: { signal?: AbortSignal }) =>
-    malListMarker({ listMarker: (kind) => client.listMarker(kind, request), listHolds: (kind, count) => client.listHolds(kind, count, request) }, ref.kind);
+  const kept = createKeptList({
+    db: options.db,
+    accountId: ref.accountId,
+    list: ref.kind,
+    marker: (request) =>
+      malListMarker({ listMarker: (kind) => client.listMarker(kind, request), listHolds: (kind, count) => client.listHolds(kind, count, request) }, ref.kind),
+    readAll: (request) => (ref.kind === 'anime' ? client.animeList(request) : client.mangaList(request)),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
 
   async function entriesOf(list: readonly ListEntry[], signal?: AbortSignal): Promise<SideEntry[]> {
     const malIds = list.map((entry) => entry.ids.mal).filter((id): id is number => id !== undefined);
@@ -60,18 +65,7 @@ export function createMalSide(options: MalSideOptions): ListSide {
     ref,
     carries,
     async read({ signal, full } = {}) {
-      const request = signal ? { signal } : {};
-      const list = await readListIfChanged({
-        db: options.db,
-        accountId: ref.accountId,
-        list: ref.kind,
-        ...marker(request),
-        readAll: () => (ref.kind === 'anime' ? client.animeList(request) : client.mangaList(request)),
-        entrySchema: listEntrySchema,
-        full: full ?? false,
-        ...(options.logger ? { logger: options.logger } : {}),
-      });
-      lastList = list.entries;
+      const list = { entries: await kept.read(signal, full ?? false) };
       const entries = await entriesOf(list.entries, signal);
       return { side: ref, entries, unmatched: entries.filter((entry) => entry.titleKey.includes(':mal:')).length };
     },
@@ -96,6 +90,7 @@ export function createMalSide(options: MalSideOptions): ListSide {
     },
 
     async settle(done, { signal } = {}) {
+      const lastList = kept.last();
       if (!lastList) return;
       const byId = new Map(lastList.flatMap((entry) => (entry.ids.mal === undefined ? [] : [[entry.ids.mal, entry] as const])));
       for (const { write, state } of done) {
@@ -104,8 +99,7 @@ export function createMalSide(options: MalSideOptions): ListSide {
         if (state === null) byId.delete(malId);
         else byId.set(malId, entryWithState(ref.kind, byId.get(malId), { mal: malId }, state, 'point10'));
       }
-      lastList = [...byId.values()];
-      await storeListSnapshot({ db: options.db, accountId: ref.accountId, list: ref.kind, entries: lastList, ...marker(signal ? { signal } : {}) });
+      await kept.store([...byId.values()], signal);
     },
 
     async readCurrent(titleKeys, { signal } = {}) {
