@@ -10,6 +10,8 @@ import { Command, Option } from 'commander';
 import { downloadElectron, electronPackageDir, locateElectronBinary } from './electron-binary.mjs';
 import { serviceNames, startEmulators } from '../test/emulators/start-emulators';
 import type { SeedName } from '../test/emulators/seed/world';
+import { installSeedMappings } from '../test/emulators/seed/mapping-links';
+import { openDatabase } from '../main/db/open-database';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const defaultDemoDir = join(projectDir, '.kizuna-dev', 'demo');
@@ -47,6 +49,14 @@ async function main(options: DemoOptions): Promise<number> {
   writeFileSync(servicesFile, `${JSON.stringify({ ...emulators.servicesConfig, emulators: emulators.urls }, null, 2)}\n`);
   process.stderr.write(`demo: emulators with the "${options.seed}" seed: ${serviceNames.map((name) => `${name} ${emulators.urls[name]}`).join(', ')}\n`);
   process.stderr.write(`demo: sign-ins approve themselves; demo data is in ${demoDir} (npm run demo -- --fresh starts over)\n`);
+  // The sample lists' own ID tables, so Plex shows match as they would with the downloaded community files
+  // (the demo never reaches the internet for those).
+  const db = openDatabase(join(dataDir, 'kizuna.db'));
+  try {
+    installSeedMappings(db, emulators.world);
+  } finally {
+    db.close();
+  }
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { replaceSourceIndex } from '../../../main/mapping/index/index';
 import type { AnimeLinks, SeasonMapping } from '../../../main/mapping/model';
 import type { SeedWorld } from './world';
 
@@ -43,4 +46,17 @@ export function seedMappingLinks(world: SeedWorld): AnimeLinks[] {
     });
   }
   return links;
+}
+
+/**
+ * The seed world's ID tables in an app database, as if it had downloaded them: two tables that agree, as the
+ * community files mostly do (the resolver rightly doubts a link only one source makes).
+ */
+export function installSeedMappings(db: Database.Database, world: SeedWorld): void {
+  for (const source of ['anibridge-v3', 'plexanibridge-v2'] as const) {
+    const links = seedMappingLinks(world).map((link) => ({ ...link, source }));
+    const text = JSON.stringify(links);
+    const provenance = { url: `seed://${source}`, etag: null, lastModified: null, sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length, fetchedAt: Date.now() };
+    replaceSourceIndex(db, source, links, provenance, Date.now());
+  }
 }

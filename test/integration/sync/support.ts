@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { replaceSourceIndex } from '../../../main/mapping/index/index';
-import { seedMappingLinks } from '../../emulators/seed/mapping-links';
+import { installSeedMappings } from '../../emulators/seed/mapping-links';
 import { createCore, type Core } from '../../../main/app/core';
 import { createLogger } from '../../../main/app/logger';
 import type { LogLevel, SecretStore } from '../../../main/app/ports';
@@ -109,16 +107,9 @@ export async function startSyncWorld(options: SyncWorldOptions): Promise<SyncWor
   return world;
 }
 
-/**
- * The seed world's ID tables in the index, as if the app had downloaded them (Plex shows match by TVDB). Two
- * tables that agree, as the community files mostly do: the resolver rightly doubts a link only one source makes.
- */
+/** The seed world's ID tables in the index, as if the app had downloaded them (Plex shows match by TVDB). */
 function withSeedMappings(core: Core, auth: AuthWorld): Core {
-  for (const source of ['anibridge-v3', 'plexanibridge-v2'] as const) {
-    const links = seedMappingLinks(auth.emulators.world).map((link) => ({ ...link, source }));
-    const text = JSON.stringify(links);
-    replaceSourceIndex(core.ports.db, source, links, { url: `seed://${source}`, etag: null, lastModified: null, sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length, fetchedAt: Date.now() }, Date.now());
-  }
+  installSeedMappings(core.ports.db, auth.emulators.world);
   return core;
 }
 
