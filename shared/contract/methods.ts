@@ -26,14 +26,13 @@ import {
 } from './matching';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import {
-  fieldValueSchema,
+  fieldEditSchema,
   journalRowViewSchema,
   listBackupViewSchema,
   outboxItemViewSchema,
   pairIdSchema,
   runResultSchema,
   runViewSchema,
-  syncFieldSchema,
   syncPlanSchema,
   syncStatusSchema,
 } from './sync';
@@ -147,7 +146,7 @@ export const methods = {
     input: z
       .object({
         titleKey: z.string().regex(/^(anime|manga):anilist:\d+$/, 'Name the title by its AniList key, e.g. anime:anilist:21.'),
-        changes: z.array(z.object({ field: syncFieldSchema, value: fieldValueSchema }).strict()).min(1).max(20),
+        changes: z.array(fieldEditSchema).min(1).max(20),
       })
       .strict(),
     output: z.object({ queued: z.number().int(), sent: z.number().int() }),

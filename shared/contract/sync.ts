@@ -216,3 +216,23 @@ export const syncStatusSchema = z.object({
   outbox: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+const dateValue = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Write dates as yyyy-mm-dd (or yyyy-mm, yyyy).').nullable();
+const count = (what: string) => z.number({ error: `Enter the ${what} as a number.` }).int(`Enter whole ${what}.`).min(0, `The ${what} cannot be below 0.`).max(100_000);
+
+/**
+ * A local edit of one field, checked field by field: a progress must be a whole number, a status one of the
+ * list statuses… so nonsense is refused with a message instead of being queued and sent.
+ */
+export const fieldEditSchema = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('status'), value: z.enum(['planning', 'current', 'completed', 'paused', 'dropped', 'repeating'], { error: 'Pick a list status.' }) }).strict(),
+  z.object({ field: z.literal('progress'), value: count('episodes or chapters') }).strict(),
+  z.object({ field: z.literal('progressVolumes'), value: count('volumes') }).strict(),
+  z.object({ field: z.literal('repeat'), value: count('rewatches') }).strict(),
+  z.object({ field: z.literal('score'), value: z.number().min(0, 'Scores run from 0 to 100.').max(100, 'Scores run from 0 to 100.').nullable() }).strict(),
+  z.object({ field: z.literal('startedAt'), value: dateValue }).strict(),
+  z.object({ field: z.literal('completedAt'), value: dateValue }).strict(),
+  z.object({ field: z.literal('notes'), value: z.string().max(10_000).nullable() }).strict(),
+  z.object({ field: z.literal('private'), value: z.boolean() }).strict(),
+]);
+export type FieldEdit = z.infer<typeof fieldEditSchema>;
