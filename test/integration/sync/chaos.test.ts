@@ -64,6 +64,19 @@ function journalProblems(world: SyncWorld): string[] {
   return problems;
 }
 
+/** This round's journal in F, for the titles that differ: which runs wrote what (the diagnosis starts here). */
+function journalOf(world: SyncWorld, since: string, ids: ReadonlySet<string>): string[] {
+  const rows = world.core.ports.db
+    .prepare<[string], { kind: string; status: string; run_id: string; service: string; title_key: string; state: string; before: string | null; after: string; started_at: string }>(
+      `SELECT r.kind, r.status, j.run_id, j.service, j.title_key, j.state, j.before, j.after, r.started_at FROM sync_journal j JOIN sync_runs r ON r.id = j.run_id
+       WHERE r.started_at >= ? ORDER BY r.started_at, j.id`,
+    )
+    .all(since);
+  return rows
+    .filter((row) => ids.has(row.title_key.split(':').at(-1) ?? ''))
+    .map((row) => `${row.started_at} ${row.kind}/${row.status} run ${row.run_id.slice(0, 8)} ${row.service} ${row.title_key} ${row.state} before ${row.before ?? 'none'} after ${row.after}`);
+}
+
 function difference(a: readonly string[], b: readonly string[]): string[] {
   const left = new Set(a);
   const right = new Set(b);
@@ -111,6 +124,7 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
       for (const world of [F, R]) world.auth.emulators.log.clear();
       watchF.startRound();
       watchR.startRound();
+      const roundStart = new Date(Date.now() - 1_000).toISOString();
 
       const [reference, faulty] = await Promise.all([
         referenceRound(R),
@@ -154,6 +168,8 @@ describe('chaos: random faults and kills during AniList ⇄ MAL syncs end where 
           ...edits.map((edit) => `  ${describeEdit(edit)}`),
           `F: ${faulty.attempts} attempts, kills: ${faulty.kills.join('; ') || 'none'}, errors: ${faulty.errors.join(' / ') || 'none'}`,
           `F last run: ${JSON.stringify(faulty.last)}`,
+          `F journal this round, for the titles that differ (MAL lines name MAL ids; AniList keys hold AniList ids):`,
+          ...journalOf(F, roundStart, new Set(problems.flatMap((line) => [...line.matchAll(/\b(\d{3,})\b/g)].map((match) => match[1] ?? '')))).map((line) => `  ${line}`),
           `F requests: ${F.auth.emulators.log.entries.map((entry) => `${entry.service} ${entry.label} ${entry.status}${entry.fault ? ` (${entry.fault})` : ''}`).join(', ')}`,
           `F faults this round: ${JSON.stringify(F.auth.emulators.log.entries.filter((entry) => entry.fault).map((entry) => `${entry.fault} ${entry.status} ${entry.method} ${entry.path}`))}`,
         ].join('\n');
