@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
 import type { ListSide, PlannedWrite, SideState, WriteError, WriteOutcome } from '../model';
+import { forgetListSnapshots } from '../../providers/cache/list-freshness';
 import { addJournalRows, enqueueEdit, loadSideEntries, markJournal, saveBase, saveListBackupOnce } from '../store/index';
 import { writeErrorOf } from '../sides/list-entry-state';
 import { overlay } from './journal-values';
@@ -73,6 +74,10 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
       continue;
     }
     saveListBackupOnce(db, runId, first.side, loadSideEntries(db, first.side.accountId, first.side.kind));
+    // The read cache's copy of this list is about to go stale. If the process dies before `settle` stores the
+    // list as the run left it, the next read must not trust that copy: a service whose change marker has only
+    // one-second stamps may not show the app's own write as a change (found by the chaos test, round 7).
+    forgetListSnapshots(db, first.side.accountId, first.side.kind === 'video' ? undefined : first.side.kind);
     const settled: Array<{ write: PlannedWrite; state: SideState | null }> = [];
     settledBySide.set(key, settled);
     for (let start = 0; start < sideWrites.length; start += batchSize) {

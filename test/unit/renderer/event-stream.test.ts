@@ -49,8 +49,8 @@ describe('event stream (SSE)', () => {
   it('passes events the contract does not know yet through unchanged', () => {
     const { stream, source } = setup();
     const got: unknown[] = [];
-    stream.on('sync.progress', (payload) => got.push(payload));
-    source.send({ event: 'sync.progress', payload: { done: 3 } });
+    stream.on('playlists.progress', (payload) => got.push(payload));
+    source.send({ event: 'playlists.progress', payload: { done: 3 } });
     expect(got).toEqual([{ done: 3 }]);
   });
 
