@@ -21,13 +21,25 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
     dismiss.current = onDismiss;
   });
 
+  // Closes the person asked for: Escape (a 'cancel' event first) or the cancel button. Chromium may also close
+  // a modal dialog on its own (seen in Chromium 156 about a second after opening, with no key or click); such a
+  // close is not an answer, so the dialog opens again instead of silently dropping the question.
+  const asked = useRef(false);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (!element.open) element.showModal();
-    const onClose = () => dismiss.current();
+    const onCancel = () => {
+      asked.current = true;
+    };
+    const onClose = () => {
+      if (asked.current || !element.isConnected) return dismiss.current();
+      element.showModal();
+    };
+    element.addEventListener('cancel', onCancel);
     element.addEventListener('close', onClose);
     return () => {
+      element.removeEventListener('cancel', onCancel);
       element.removeEventListener('close', onClose);
       if (element.open) element.close();
     };
@@ -42,7 +54,15 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
         {children}
       </div>
       <div className="dialog__actions">
-        <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
+        <button
+          type="button"
+          className="button"
+          autoFocus
+          onClick={() => {
+            asked.current = true;
+            dialog.current?.close();
+          }}
+        >
           {cancelLabel}
         </button>
         <button type="button" className="button button--danger" onClick={onConfirm}>
