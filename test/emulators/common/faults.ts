@@ -34,6 +34,8 @@ export interface RandomFaults {
   probability: number;
   actions: FaultAction[];
   services?: string[];
+  /** Paths random faults leave alone (e.g. a token endpoint whose lost answer no client can recover from). */
+  sparePaths?: RegExp;
 }
 
 export interface FaultPlan {
@@ -84,7 +86,8 @@ export class FaultInjector {
       rule.fired += 1;
       return rule.action;
     }
-    if (this.random && (!this.random.plan.services || this.random.plan.services.includes(request.service))) {
+    const spared = this.random?.plan.sparePaths?.test(request.path) ?? false;
+    if (this.random && !spared && (!this.random.plan.services || this.random.plan.services.includes(request.service))) {
       if (this.random.next() < this.random.plan.probability) {
         const actions = this.random.plan.actions;
         return actions[Math.floor(this.random.next() * actions.length)];
