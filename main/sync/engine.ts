@@ -11,7 +11,7 @@ import { resumeInterruptedRuns } from './run/resume-runs';
 import { acquireRunLock } from './run/run-lock';
 import { runPlan } from './run/run-plan';
 import { planUndo } from './run/undo-plan';
-import { enqueueEdit, getListBackup, getRun, listJournal, loadSideEntries } from './store/index';
+import { countSideEntries, enqueueEdit, getListBackup, getRun, listJournal, loadSideEntries } from './store/index';
 import { sideKey } from './run/execute-writes';
 import type { FieldValue, SyncField } from './model';
 
@@ -174,7 +174,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (!run) throw new AppError('not_found', 'That run is not in the history any more.');
         const rows = listJournal(deps.db, runId, options.titleKey ? { titleKey: options.titleKey } : {});
         const undo = await planUndo(runId, rows, sides);
-        const plan: SyncPlan = { ...emptyPlan(now()), lists: listsOf(sides), writes: undo.writes, conflicts: undo.conflicts };
+        const plan: SyncPlan = { ...emptyPlan(now()), lists: listsOf(deps.db, sides), writes: undo.writes, conflicts: undo.conflicts };
         const result = await runPlan({ db: deps.db, plan, sides, confirm: options.confirm ?? false, kind: 'undo', undoOf: runId, guardLimits: guardLimits(), logger: deps.logger, onProgress: (progress) => deps.progress({ runId: plan.id, phase: 'writing', ...progress }) });
         return finished({ ...result, conflicts: undo.conflicts, message: undo.conflicts.length > 0 ? `${result.message} ${undo.conflicts.length} title${undo.conflicts.length === 1 ? ' was' : 's were'} changed since and left as they are.` : result.message });
       }),
@@ -221,6 +221,7 @@ function emptyPlan(now: Date): SyncPlan {
   return { id: randomUUID(), createdAt: now.toISOString(), pairs: [], lists: [], problems: [], writes: [], conflicts: [], skipped: [], guard: { reasons: [] } };
 }
 
-function listsOf(sides: readonly ListSide[]): SyncPlan['lists'] {
-  return sides.map((side) => ({ side: side.ref, entries: 0, unmatched: 0 }));
+/** The lists as last stored: an undo of 6 writes to a list of 400 is small, one to a list of 10 is not. */
+function listsOf(db: Database.Database, sides: readonly ListSide[]): SyncPlan['lists'] {
+  return sides.map((side) => ({ side: side.ref, entries: countSideEntries(db, side.ref.accountId, side.ref.kind), unmatched: 0 }));
 }

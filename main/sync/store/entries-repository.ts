@@ -51,6 +51,11 @@ export function loadSideEntries(db: Database.Database, accountId: string, kind: 
   });
 }
 
+/** How many titles the side's stored list holds: the size guards weigh an undo against. */
+export function countSideEntries(db: Database.Database, accountId: string, kind: SideKind): number {
+  return db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sync_entries WHERE account_id = ? AND kind = ?').get(accountId, kind)?.n ?? 0;
+}
+
 /** When the side's list was last stored, or null when never. */
 export function sideEntriesReadAt(db: Database.Database, accountId: string, kind: SideKind): string | null {
   return db.prepare<[string, string], { at: string | null }>('SELECT max(read_at) AS at FROM sync_entries WHERE account_id = ? AND kind = ?').get(accountId, kind)?.at ?? null;

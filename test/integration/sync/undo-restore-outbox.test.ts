@@ -53,6 +53,32 @@ describe('undo, restore and the outbox against the emulators', () => {
     expect(after.filter((line) => !line.includes('changed by hand')).sort()).toEqual(before.filter((line) => !line.startsWith(`anime|${malId}|`)).sort());
   });
 
+  it('weighs an undo against the size of each list it touches, as a sync is weighed', async () => {
+    world = await startSyncWorld({ dataDir: tempDir(), services: ['anilist', 'mal'] });
+    const first = await call<RunResult>(world.core, 'sync.run', { confirm: true });
+    expect(first.status).toBe('done');
+    // New scores on AniList for titles MAL also holds: a second run of a handful of MAL writes, a small share of its list.
+    const anilist = world.auth.emulators.services.anilist as AnilistService;
+    const mal = (world.auth.emulators.services.mal as unknown as { state: MalState }).state;
+    const shared = [...anilist.state.entries.values()].filter((entry) => mal.lists.anime.has(anilist.state.media.get(entry.mediaId)?.idMal ?? -1));
+    for (const entry of shared.slice(0, 6)) {
+      entry.scoreRaw = entry.scoreRaw === 70 ? 80 : 70;
+      entry.updatedAt = Math.floor(Date.now() / 1000);
+    }
+    const plan = await call<SyncPlan>(world.core, 'sync.plan');
+    const malAnime = plan.lists.find((list) => list.side.service === 'mal' && list.side.kind === 'anime')!;
+    const malWrites = plan.writes.filter((write) => write.side.service === 'mal' && write.side.kind === 'anime').length;
+    expect(malWrites).toBeGreaterThanOrEqual(5);
+    expect(malWrites).toBeLessThanOrEqual(0.2 * malAnime.entries);
+    const second = await call<RunResult>(world.core, 'sync.run', { planId: plan.id });
+    expect(second.status).toBe('done');
+
+    // Undoing those writes is as small a share of the same list: it runs without asking.
+    const undone = await call<RunResult>(world.core, 'sync.undo', { runId: second.runId! });
+    expect(undone.guard.reasons).toEqual([]);
+    expect(undone).toMatchObject({ status: 'done', written: malWrites });
+  });
+
   it('restores a list whole from the backup taken before the first write', async () => {
     const { world, before } = await syncedWorld();
     const backups = await call<ListBackupView[]>(world.core, 'sync.backups');
