@@ -9,6 +9,8 @@ import { createTraktClient } from '../providers/trakt/client';
 import { createPlexAnimeSide } from '../sync/sides/plex-anime-side';
 import { createPlexVideoSide } from '../sync/sides/plex-video-side';
 import { createTraktVideoSide } from '../sync/sides/trakt-video-side';
+import { createTraktAnimeSide } from '../sync/sides/trakt-anime-side';
+import { pairConfigsOf } from '../sync/plan/pair-configs';
 import { createAnilistClient, type AnilistClient } from '../providers/anilist/client';
 import { cachedAnilistClient } from '../providers/cache/cached-clients';
 import type { ReadCache } from '../providers/cache/read-cache';
@@ -81,9 +83,13 @@ export function createSyncSides(deps: SyncSidesDeps): () => Promise<ListSide[]> 
         sides.push(createMalSide({ ref: { accountId: account.id, service: 'mal', kind, scale: 'point10' }, client, anilistIdsOf: keying, ...(kind === 'anime' ? { malIdsOf } : {}), db, logger: ports.logger }));
       }
     }
+    // Trakt's anime side only when a Trakt ⇄ AniList/MAL pair is on: it re-reads the history through the tables.
+    const traktAnime = pairConfigsOf(ports.settings.read().sync).some((pair) => pair.id === 'trakt:anilist' || pair.id === 'trakt:mal');
     for (const account of accounts.filter((candidate) => candidate.service === 'trakt')) {
       const client = createTraktClient({ api: ports.services.config.trakt.api, clientId: await deps.traktClientId(), fetch: deps.pipelines.fetchFor(account.id) });
-      sides.push(createTraktVideoSide({ ref: { accountId: account.id, service: 'trakt', kind: 'video', scale: 'point10' }, client, freshness: { db, accountId: account.id, logger: ports.logger } }));
+      const freshness = { db, accountId: account.id, logger: ports.logger };
+      sides.push(createTraktVideoSide({ ref: { accountId: account.id, service: 'trakt', kind: 'video', scale: 'point10' }, client, freshness }));
+      if (traktAnime) sides.push(createTraktAnimeSide({ ref: { accountId: account.id, service: 'trakt', kind: 'anime', scale: null }, client, lookup: deps.lookup, resolve: deps.resolve, freshness }));
     }
 
     for (const account of accounts.filter((candidate) => candidate.service === 'plex')) sides.push(...plexSides(deps, account.id));
