@@ -15,6 +15,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/feedback.css';
 import './styles/accounts.css';
+import './styles/sync.css';
 
 function localStorageOrNull(): ThemeMemory | null {
   try {

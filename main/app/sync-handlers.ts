@@ -1,10 +1,12 @@
 import { AppError, type SyncStatus } from '../../shared/contract';
+import { syncStatusSchema } from '../../shared/contract/sync';
 import { readAppState, writeAppState } from '../db/app-state-repository';
 import { createReadCache } from '../providers/cache/read-cache';
 import { createSyncEngine, type SyncEngine } from '../sync/engine';
 import { createSyncScheduler, validateCron, type SyncScheduler } from '../sync/schedule/index';
 import {
   countOutbox,
+  storedListCounts,
   journalRowView,
   listJournal,
   listListBackups,
@@ -114,6 +116,10 @@ export function createSyncModule(ports: CorePorts, events: EventBus, accounts: A
       nextRunAt: started ? timing.nextRunAt : null,
       waitingForNetwork: timing.waitingForNetwork,
       outbox: countOutbox(db),
+      lists: storedListCounts(db).flatMap((list) => {
+        const parsed = syncStatusSchema.shape.lists.element.safeParse(list);
+        return parsed.success ? [parsed.data] : [];
+      }),
     };
   }
 

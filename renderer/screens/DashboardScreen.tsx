@@ -1,13 +1,17 @@
 import { ScreenFrame } from '../components/ScreenFrame';
 import { AccountsCard } from './dashboard/AccountsCard';
+import { ActivityCard } from './dashboard/ActivityCard';
 import { InstallationCard } from './dashboard/InstallationCard';
+import { SyncCard } from './dashboard/SyncCard';
 
 export function DashboardScreen() {
   return (
-    <ScreenFrame title="Dashboard" description="This installation of Kizuna and the accounts it keeps in step.">
+    <ScreenFrame title="Dashboard" description="Your sync at a glance: when it ran, what it changed, and the accounts it keeps in step.">
       <div className="card-grid">
-        <InstallationCard />
+        <SyncCard />
+        <ActivityCard />
         <AccountsCard />
+        <InstallationCard />
       </div>
     </ScreenFrame>
   );

@@ -1,6 +1,7 @@
 import type { Screen } from '../state/router';
 import { AccountsScreen } from './AccountsScreen';
 import { DashboardScreen } from './DashboardScreen';
+import { HistoryScreen } from './HistoryScreen';
 import { isUnbuiltScreen } from './not-built-copy';
 import { NotBuiltScreen } from './NotBuiltScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -9,6 +10,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
   if (screen === 'dashboard') return <DashboardScreen />;
   if (screen === 'settings') return <SettingsScreen />;
   if (screen === 'accounts') return <AccountsScreen />;
+  if (screen === 'history') return <HistoryScreen />;
   if (isUnbuiltScreen(screen)) return <NotBuiltScreen screen={screen} />;
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Screen } from '../state/router';
 
-type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings' | 'accounts'>;
+type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings' | 'accounts' | 'history'>;
 
 /** What each screen will do, said plainly, so an unfinished screen never looks like an empty or broken one. */
 export const notBuiltCopy: Record<UnbuiltScreen, { description: string; plans: string[] }> = {
@@ -29,14 +29,6 @@ export const notBuiltCopy: Record<UnbuiltScreen, { description: string; plans: s
       'Add and remove movies, shows, seasons and episodes, several at once.',
       'Duplicate detection, undo, sorting and filtering.',
       'Export and import.',
-    ],
-  },
-  history: {
-    description: 'What each sync did, and a way back.',
-    plans: [
-      'Every sync run: what changed on which service, what was skipped and why.',
-      'A preview (dry run) before anything is written.',
-      'Undo for a sync that went wrong.',
     ],
   },
 };

@@ -7,6 +7,7 @@ import { createPlexStore, type PlexStore } from './plex-store';
 import { createResourceStore, type ResourceStore } from './resource-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSignInStore, type SignInStore } from './sign-in-store';
+import { createSyncStore, type SyncStore } from './sync-store';
 import { createToastStore, type ToastStore, type ToastTimers } from './toast-store';
 
 export interface AppStores {
@@ -20,6 +21,8 @@ export interface AppStores {
   signIn: SignInStore;
   plex: PlexStore;
   connection: ConnectionStore;
+  /** Sync status, live progress, the preview, and history with undo. */
+  sync: SyncStore;
   /** Loads what every screen needs and starts listening for pushed events. */
   start(): void;
   dispose(): void;
@@ -49,6 +52,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
   const plex = createPlexStore(client);
   const connection = createConnectionStore(transport);
   const navigation = createNavigationStore(location);
+  const sync = createSyncStore({ client, notify: (message, tone) => void toasts.getState().show(message, tone) });
   const stops: Array<() => void> = [navigation.dispose, connection.dispose];
 
   return {
@@ -61,6 +65,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
     signIn,
     plex,
     connection,
+    sync,
     start() {
       stops.push(
         client.on('settings.changed', (next) => settings.getState().applyRemote(next)),
@@ -69,6 +74,13 @@ export function createAppStores({ client, transport, location, timers }: AppStor
         client.on('auth.finished', (event) => signIn.getState().applyFinished(event)),
         // The service refused an account's sign-in: say so wherever the person is, not only on Accounts.
         client.on('accounts.needsSignIn', (event) => void toasts.getState().show(event.message, 'error')),
+        client.on('sync.progress', (event) => sync.getState().applyProgress(event)),
+        client.on('sync.status', (status) => sync.getState().applyStatus(status)),
+        // A run started elsewhere (the schedule, the tray, the CLI) lands in the history too.
+        client.on('sync.finished', () => {
+          void sync.getState().loadRuns();
+          void sync.getState().loadStatus();
+        }),
         // The redirect URIs to register contain the sign-in port, so they change with it.
         settings.subscribe((now, before) => {
           const port = now.settings?.signIn.loopbackPort;
@@ -81,12 +93,14 @@ export function createAppStores({ client, transport, location, timers }: AppStor
           if (now.state === 'open' && before.state === 'reconnecting') {
             void settings.getState().load();
             void accounts.getState().reload();
+            void sync.getState().loadStatus();
           }
         }),
       );
       void appInfo.getState().reload();
       void settings.getState().load();
       void accounts.getState().reload();
+      void sync.getState().loadStatus();
     },
     dispose() {
       for (const stop of stops.splice(0)) stop();

@@ -214,6 +214,8 @@ export const syncStatusSchema = z.object({
   nextRunAt: z.string().nullable(),
   waitingForNetwork: z.boolean(),
   outbox: z.number().int(),
+  /** Each list as last read: how many titles, and when. */
+  lists: z.array(z.object({ accountId: z.string(), service: syncServiceSchema, kind: sideKindSchema, entries: z.number().int(), readAt: z.string().nullable() })),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -56,6 +56,24 @@ export function countSideEntries(db: Database.Database, accountId: string, kind:
   return db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM sync_entries WHERE account_id = ? AND kind = ?').get(accountId, kind)?.n ?? 0;
 }
 
+export interface StoredListCount {
+  accountId: string;
+  service: string;
+  kind: string;
+  entries: number;
+  readAt: string | null;
+}
+
+/** Every stored list with its size and when it was read: the Dashboard's counts per service. */
+export function storedListCounts(db: Database.Database): StoredListCount[] {
+  return db
+    .prepare<[], StoredListCount>(
+      `SELECT e.account_id AS accountId, a.service AS service, e.kind AS kind, count(*) AS entries, max(e.read_at) AS readAt
+       FROM sync_entries e JOIN accounts a ON a.id = e.account_id GROUP BY e.account_id, e.kind ORDER BY a.service, e.kind`,
+    )
+    .all();
+}
+
 /** When the side's list was last stored, or null when never. */
 export function sideEntriesReadAt(db: Database.Database, accountId: string, kind: SideKind): string | null {
   return db.prepare<[string, string], { at: string | null }>('SELECT max(read_at) AS at FROM sync_entries WHERE account_id = ? AND kind = ?').get(accountId, kind)?.at ?? null;

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { WarningIcon } from '../../components/Icons';
 import { screenHash } from '../../state/router';
 import { useStores } from '../../state/stores-context';
+import { expiringSignIn } from '../../../shared/sign-in-expiry';
 import { formatDate, serviceLabels } from './labels';
 
 export function AccountsCard() {
@@ -53,6 +54,10 @@ export function AccountsCard() {
                 <span className="account-list__user">{account.userName}</span>
                 {account.status === 'needs-sign-in' ? (
                   <span className="status-badge status-badge--warning">Needs sign-in</span>
+                ) : expiringSignIn(account, new Date()) ? (
+                  <span className="status-badge status-badge--warning">
+                    Sign-in ends {formatDate(account.tokenExpiresAt ?? '')}: <a href={screenHash('accounts')}>reconnect</a>
+                  </span>
                 ) : (
                   <span className="muted">Connected {formatDate(account.connectedAt)}</span>
                 )}
