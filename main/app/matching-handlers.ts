@@ -1,7 +1,8 @@
 import { AppError, type ReviewCandidate } from '../../shared/contract';
 import { listAccounts } from '../db/accounts-repository';
 import { exportAnibridge, exportKizuna, importKizuna } from '../mapping/overrides/export-overrides';
-import { deleteOverride, listOverrides, saveOverride } from '../mapping/overrides/override-store';
+import { applyOverrides } from '../mapping/overrides/apply-overrides';
+import { deleteOverride, listOverrides, overridesFor, saveOverride } from '../mapping/overrides/override-store';
 import { importPlexAniSyncYaml } from '../mapping/overrides/plexanisync-import';
 import { createMappingLookup } from '../mapping/index/index';
 import type { MappingLookup } from '../mapping/model';
@@ -59,7 +60,10 @@ export function createMatchingModule(ports: CorePorts, events: EventBus, pipelin
   let lookup: MappingLookup | undefined;
   const sharedLookup = () => (lookup ??= createMappingLookup(db));
   let resolver: Resolver | undefined;
-  const resolve = (query: Parameters<Resolver['resolve']>[0]) => (resolver ??= createResolver({ lookup: sharedLookup() })).resolve(query);
+  // The person's decisions beat every table (DESIGN §6): the sync sees the resolver's answer through them,
+  // so a link chosen in the review queue (with its episode range) or an "ignore" takes effect at the next read.
+  const decisions = (key: string) => overridesFor(db, key);
+  const resolve = (query: Parameters<Resolver['resolve']>[0]) => applyOverrides(query, (resolver ??= createResolver({ lookup: sharedLookup() })).resolve(query), decisions);
 
   const review = createReviewQueue({ db, describe, resolve, changed: (open) => events.emit('review.changed', { open }) });
 
