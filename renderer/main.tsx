@@ -16,6 +16,7 @@ import './styles/controls.css';
 import './styles/feedback.css';
 import './styles/accounts.css';
 import './styles/sync.css';
+import './styles/matches.css';
 
 function localStorageOrNull(): ThemeMemory | null {
   try {

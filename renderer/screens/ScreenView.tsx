@@ -2,6 +2,7 @@ import type { Screen } from '../state/router';
 import { AccountsScreen } from './AccountsScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { HistoryScreen } from './HistoryScreen';
+import { MatchesScreen } from './MatchesScreen';
 import { isUnbuiltScreen } from './not-built-copy';
 import { NotBuiltScreen } from './NotBuiltScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -11,6 +12,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
   if (screen === 'settings') return <SettingsScreen />;
   if (screen === 'accounts') return <AccountsScreen />;
   if (screen === 'history') return <HistoryScreen />;
+  if (screen === 'matches') return <MatchesScreen />;
   if (isUnbuiltScreen(screen)) return <NotBuiltScreen screen={screen} />;
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Screen } from '../state/router';
 
-type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings' | 'accounts' | 'history'>;
+type UnbuiltScreen = Exclude<Screen, 'dashboard' | 'settings' | 'accounts' | 'history' | 'matches'>;
 
 /** What each screen will do, said plainly, so an unfinished screen never looks like an empty or broken one. */
 export const notBuiltCopy: Record<UnbuiltScreen, { description: string; plans: string[] }> = {
@@ -11,15 +11,6 @@ export const notBuiltCopy: Record<UnbuiltScreen, { description: string; plans: s
       'Status, progress, score, dates and rewatches per service, next to each other.',
       'A filter for titles where the services disagree.',
       '+1 episode or chapter, pushed to every linked service (queued while offline).',
-    ],
-  },
-  matches: {
-    description: 'How titles on one service were matched to titles on another.',
-    plans: [
-      'Matched titles with the evidence and confidence behind each match.',
-      'A queue of unmatched titles with ranked candidates: accept, pick another, or ignore.',
-      'A season and episode-range editor for shows split into several cours.',
-      'Every decision kept as an override that survives re-syncs and can be exported.',
     ],
   },
   watchlist: {

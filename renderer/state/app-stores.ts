@@ -8,6 +8,7 @@ import { createResourceStore, type ResourceStore } from './resource-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSignInStore, type SignInStore } from './sign-in-store';
 import { createSyncStore, type SyncStore } from './sync-store';
+import { createReviewStore, type ReviewStore } from './review-store';
 import { createToastStore, type ToastStore, type ToastTimers } from './toast-store';
 
 export interface AppStores {
@@ -23,6 +24,8 @@ export interface AppStores {
   connection: ConnectionStore;
   /** Sync status, live progress, the preview, and history with undo. */
   sync: SyncStore;
+  /** The review queue and the person's matching decisions. */
+  review: ReviewStore;
   /** Loads what every screen needs and starts listening for pushed events. */
   start(): void;
   dispose(): void;
@@ -52,6 +55,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
   const plex = createPlexStore(client);
   const connection = createConnectionStore(transport);
   const navigation = createNavigationStore(location);
+  const review = createReviewStore(client, (message, tone) => void toasts.getState().show(message, tone));
   const sync = createSyncStore({ client, notify: (message, tone) => void toasts.getState().show(message, tone) });
   const stops: Array<() => void> = [navigation.dispose, connection.dispose];
 
@@ -66,6 +70,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
     plex,
     connection,
     sync,
+    review,
     start() {
       stops.push(
         client.on('settings.changed', (next) => settings.getState().applyRemote(next)),
@@ -74,6 +79,8 @@ export function createAppStores({ client, transport, location, timers }: AppStor
         client.on('auth.finished', (event) => signIn.getState().applyFinished(event)),
         // The service refused an account's sign-in: say so wherever the person is, not only on Accounts.
         client.on('accounts.needsSignIn', (event) => void toasts.getState().show(event.message, 'error')),
+        // A sync queues new items, a decision elsewhere (the CLI) resolves some: re-read while the screen shows it.
+        client.on('review.changed', () => void review.getState().load()),
         client.on('sync.progress', (event) => sync.getState().applyProgress(event)),
         client.on('sync.status', (status) => sync.getState().applyStatus(status)),
         // A run started elsewhere (the schedule, the tray, the CLI) lands in the history too.
