@@ -17,6 +17,7 @@ import './styles/feedback.css';
 import './styles/accounts.css';
 import './styles/sync.css';
 import './styles/matches.css';
+import './styles/library.css';
 
 function localStorageOrNull(): ThemeMemory | null {
   try {

@@ -4,6 +4,7 @@ import { createAccountsModule, type AccountsModule } from './accounts-handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus } from './event-bus';
 import { createMappingDataHandlers } from './mapping-data-handlers';
+import { listLibrary } from '../library/library-list';
 import { createMatchingModule, type MatchingModule } from './matching-handlers';
 import type { CorePorts, EventBus, EventListener } from './ports';
 import { checkCron, createSyncModule, type SyncModule } from './sync-handlers';
@@ -52,6 +53,7 @@ export function createCore(ports: CorePorts): Core {
     ...matching.handlers,
     ...sync.handlers,
     ...createMappingDataHandlers(ports),
+    'library.list': () => listLibrary(ports.db),
   };
 
   return {

@@ -3,6 +3,7 @@ import { AccountsScreen } from './AccountsScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { HistoryScreen } from './HistoryScreen';
 import { MatchesScreen } from './MatchesScreen';
+import { LibraryScreen } from './LibraryScreen';
 import { isUnbuiltScreen } from './not-built-copy';
 import { NotBuiltScreen } from './NotBuiltScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -13,6 +14,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
   if (screen === 'accounts') return <AccountsScreen />;
   if (screen === 'history') return <HistoryScreen />;
   if (screen === 'matches') return <MatchesScreen />;
+  if (screen === 'library') return <LibraryScreen />;
   if (isUnbuiltScreen(screen)) return <NotBuiltScreen screen={screen} />;
   return null;
 }

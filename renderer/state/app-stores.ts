@@ -9,6 +9,7 @@ import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSignInStore, type SignInStore } from './sign-in-store';
 import { createSyncStore, type SyncStore } from './sync-store';
 import { createReviewStore, type ReviewStore } from './review-store';
+import { createLibraryStore, type LibraryStore } from './library-store';
 import { createToastStore, type ToastStore, type ToastTimers } from './toast-store';
 
 export interface AppStores {
@@ -26,6 +27,8 @@ export interface AppStores {
   sync: SyncStore;
   /** The review queue and the person's matching decisions. */
   review: ReviewStore;
+  /** Every title once, filtered on this side, with edits through the outbox. */
+  library: LibraryStore;
   /** Loads what every screen needs and starts listening for pushed events. */
   start(): void;
   dispose(): void;
@@ -55,6 +58,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
   const plex = createPlexStore(client);
   const connection = createConnectionStore(transport);
   const navigation = createNavigationStore(location);
+  const library = createLibraryStore(client, (message, tone) => void toasts.getState().show(message, tone));
   const review = createReviewStore(client, (message, tone) => void toasts.getState().show(message, tone));
   const sync = createSyncStore({ client, notify: (message, tone) => void toasts.getState().show(message, tone) });
   const stops: Array<() => void> = [navigation.dispose, connection.dispose];
@@ -71,6 +75,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
     connection,
     sync,
     review,
+    library,
     start() {
       stops.push(
         client.on('settings.changed', (next) => settings.getState().applyRemote(next)),
@@ -85,6 +90,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
         client.on('sync.status', (status) => sync.getState().applyStatus(status)),
         // A run started elsewhere (the schedule, the tray, the CLI) lands in the history too.
         client.on('sync.finished', () => {
+          if (library.getState().status !== 'loading') void library.getState().load();
           void sync.getState().loadRuns();
           void sync.getState().loadStatus();
         }),

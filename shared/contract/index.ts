@@ -4,3 +4,4 @@ export * from './methods';
 export * from './events';
 export * from './client';
 export * from './bridge';
+export * from './library';

@@ -39,6 +39,7 @@ export const methodNames = [
   'sync.edit',
   'sync.pause',
   'sync.resume',
+  'library.list',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -25,6 +25,7 @@ import {
   reviewStatusSchema,
 } from './matching';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { libraryListOutputSchema } from './library';
 import {
   fieldEditSchema,
   journalRowViewSchema,
@@ -153,6 +154,8 @@ export const methods = {
   },
   'sync.pause': { input: noInput, output: syncStatusSchema },
   'sync.resume': { input: noInput, output: syncStatusSchema },
+  /** Every anime and manga title once, with each list's state side by side, from the lists as last read. */
+  'library.list': { input: noInput, output: libraryListOutputSchema },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -90,6 +90,8 @@ describe('the app shell in a real browser, over the headless host', () => {
           // Without a services file there are no built-in clients: Trakt must say why it cannot connect yet.
           await page.getByRole('button', { name: 'Connect AniList' }).waitFor();
           await page.getByText(/Trakt requires every user to register their own API client/).waitFor();
+        } else if (screen === 'Library') {
+          await page.getByText('Your library is empty').waitFor();
         } else if (screen === 'Matches') {
           await page.getByText('Nothing to review').waitFor();
         } else if (screen === 'History') {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Logger } from '../../app/ports';
 import type { ListSide, PlannedWrite, SideState, WriteError, WriteOutcome } from '../model';
 import { forgetListSnapshots } from '../../providers/cache/list-freshness';
-import { addJournalRows, enqueueEdit, loadSideEntries, markJournal, saveBase, saveListBackupOnce } from '../store/index';
+import { addJournalRows, enqueueEdit, loadSideEntries, markJournal, saveBase, saveListBackupOnce, storeWrittenEntry } from '../store/index';
 import { writeErrorOf } from '../sides/list-entry-state';
 import { overlay } from './journal-values';
 
@@ -108,6 +108,7 @@ export async function executeWrites(options: ExecuteWritesOptions): Promise<Writ
       const state = overlay(currentOf(write), result.state, write);
       markJournal(db, runId, write.id, 'done', { result: state });
       saveBase(db, write.side.accountId, write.side.kind, write.titleKey, state, runId);
+      storeWrittenEntry(db, write.side, { titleKey: write.titleKey, title: write.title, target: write.target }, state);
       settledBySide.get(sideKey(write.side))?.push({ write, state });
       outcome.written += 1;
       return;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract';
-import type { SideEntry, SideKind, SideRef } from '../model';
+import type { SideEntry, SideKind, SideRef, SideState } from '../model';
 import { readJson, toJson } from './read-json';
 import { sideStateSchema, targetSchema } from './state-schema';
 
@@ -35,6 +35,22 @@ export function replaceSideEntries(db: Database.Database, side: Pick<SideRef, 'a
     db.prepare('DELETE FROM sync_entries WHERE account_id = ? AND kind = ?').run(side.accountId, side.kind);
     for (const entry of entries) insert.run(side.accountId, side.kind, entry.titleKey, entry.title, JSON.stringify(entry.state), toJson(entry.target), readAt);
   })();
+}
+
+/**
+ * One title as a write left it, so what Kizuna shows (the Library, the next edit's targets) is the list after
+ * the run, not before it; null: the write removed it. Keeps the list's read time: only a read moves that.
+ */
+export function storeWrittenEntry(db: Database.Database, side: Pick<SideRef, 'accountId' | 'kind'>, entry: { titleKey: string; title: string; target: unknown }, state: SideState | null): void {
+  if (state === null) {
+    db.prepare('DELETE FROM sync_entries WHERE account_id = ? AND kind = ? AND title_key = ?').run(side.accountId, side.kind, entry.titleKey);
+    return;
+  }
+  const readAt = sideEntriesReadAt(db, side.accountId, side.kind) ?? new Date().toISOString();
+  db.prepare(
+    `INSERT INTO sync_entries (account_id, kind, title_key, title, state, target, read_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (account_id, kind, title_key) DO UPDATE SET state = excluded.state, target = CASE WHEN sync_entries.target = 'null' THEN excluded.target ELSE sync_entries.target END`,
+  ).run(side.accountId, side.kind, entry.titleKey, entry.title, JSON.stringify(state), toJson(entry.target), readAt);
 }
 
 /** A side's stored list, ordered by title key; empty when it was never read. */

@@ -40,6 +40,7 @@ describe('contract types', () => {
       | 'sync.edit'
       | 'sync.pause'
       | 'sync.resume'
+      | 'library.list'
     >();
   });
 
