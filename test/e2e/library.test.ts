@@ -56,7 +56,7 @@ describe('the Library (headless host, emulators, Chromium)', () => {
       await expect(row.textContent()).resolves.toContain('MyAnimeList');
 
       // +1: shown at once, then on both services.
-      await row.getByRole('button', { name: `One more for ${target!.title}` }).click();
+      await row.getByRole('button', { name: `+1 episode for ${target!.title}` }).click();
       await expect.poll(() => row.textContent()).toContain(`${progress + 1} ep`);
       await expect.poll(() => [...anilist.state.entries.values()].find((entry) => entry.mediaId === mediaId)?.progress, { timeout: 30_000 }).toBe(progress + 1);
       await expect.poll(() => mal.lists.anime.get(malId)?.progress, { timeout: 30_000 }).toBe(progress + 1);

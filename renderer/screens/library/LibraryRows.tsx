@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { LibraryTitle } from '../../../shared/contract/library';
 import { serviceLabels } from '../../state/service-labels';
@@ -18,7 +18,8 @@ function ListCell({ list }: { list: LibraryTitle['lists'][number] }) {
   );
 }
 
-function Row({ title }: { title: LibraryTitle }) {
+// Memoised: a scroll re-renders the list, but a row whose title did not change need not render again.
+const Row = memo(function Row({ title }: { title: LibraryTitle }) {
   const { library } = useStores();
   const pending = useStore(library, (state) => state.pending[title.titleKey]);
   const status = title.lists.find((list) => list.service !== 'plex' && list.status)?.status ?? '';
@@ -35,10 +36,10 @@ function Row({ title }: { title: LibraryTitle }) {
         ))}
       </div>
       <div role="cell" className="library-row__actions">
-        <button type="button" className="button button--small" aria-label={`One less for ${title.title}`} onClick={() => void library.getState().step(title.titleKey, -1)}>
+        <button type="button" className="button button--small" aria-label={`−1 episode for ${title.title}`} onClick={() => void library.getState().step(title.titleKey, -1)}>
           −1
         </button>
-        <button type="button" className="button button--small" aria-label={`One more for ${title.title}`} onClick={() => void library.getState().step(title.titleKey, 1)}>
+        <button type="button" className="button button--small" aria-label={`+1 episode for ${title.title}`} onClick={() => void library.getState().step(title.titleKey, 1)}>
           +1
         </button>
         <select className="text-input library-row__status" aria-label={`Status of ${title.title}`} value={status} onChange={(event) => void library.getState().setStatus(title.titleKey, event.target.value)}>
@@ -52,7 +53,7 @@ function Row({ title }: { title: LibraryTitle }) {
       </div>
     </div>
   );
-}
+});
 
 /** Only the rows on screen are in the page: 10,000 titles scroll as smoothly as 10. */
 export function LibraryRows() {
