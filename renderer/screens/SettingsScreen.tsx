@@ -3,6 +3,7 @@ import { ScreenFrame } from '../components/ScreenFrame';
 import { useStores } from '../state/stores-context';
 import { screenHash } from '../state/router';
 import { NumberField } from './settings/NumberField';
+import { PairsSection } from './settings/PairsSection';
 import { ThemeField } from './settings/ThemeField';
 import { ToggleField } from './settings/ToggleField';
 
@@ -50,6 +51,53 @@ export function SettingsScreen() {
               value={settings.appearance.theme}
               status={fields['appearance.theme']}
               onChange={(theme) => void change('appearance.theme', theme)}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="settings-pairs">
+            <h2 id="settings-pairs" className="card__title">
+              What syncs with what
+            </h2>
+            <PairsSection pairs={settings.sync.pairs} status={fields['sync.pairs']} onChange={(pairs) => void change('sync.pairs', pairs)} />
+          </section>
+
+          <section className="card" aria-labelledby="settings-guards">
+            <h2 id="settings-guards" className="card__title">
+              Safety checks
+            </h2>
+            <NumberField
+              label="Ask first above this share of a list (%)"
+              hint="A run that would change more of one list than this stops and asks (only when it changes at least 5 titles)."
+              min={1}
+              max={100}
+              notANumber="Enter a percentage from 1 to 100."
+              value={Math.round(settings.sync.guardShare * 100)}
+              status={fields['sync.guardShare']}
+              onCommit={(percent) => void change('sync.guardShare', percent / 100)}
+            />
+            <NumberField
+              label="Ask first above this many titles of a list"
+              hint="A run that would change more titles of one list than this stops and asks."
+              min={1}
+              max={100000}
+              notANumber="Enter a number of titles from 1."
+              value={settings.sync.guardEntries}
+              status={fields['sync.guardEntries']}
+              onCommit={(entries) => void change('sync.guardEntries', entries)}
+            />
+            <ToggleField
+              label="Copy private AniList entries"
+              hint="Copy entries you marked private on AniList to services that cannot hide them (MyAnimeList, Trakt)."
+              checked={settings.sync.syncPrivate}
+              status={fields['sync.syncPrivate']}
+              onChange={(value) => void change('sync.syncPrivate', value)}
+            />
+            <ToggleField
+              label="Let a sync mark Plex episodes unwatched"
+              hint="When progress goes down elsewhere (a rewatch reset), unmark the episodes past it in Plex."
+              checked={settings.sync.plexUnwatch}
+              status={fields['sync.plexUnwatch']}
+              onChange={(value) => void change('sync.plexUnwatch', value)}
             />
           </section>
 
