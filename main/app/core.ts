@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus } from './event-bus';
 import { createMappingDataHandlers } from './mapping-data-handlers';
 import { listLibrary } from '../library/library-list';
+import { createWatchlistHandlers } from './watchlist-handlers';
 import { createMatchingModule, type MatchingModule } from './matching-handlers';
 import type { CorePorts, EventBus, EventListener } from './ports';
 import { checkCron, createSyncModule, type SyncModule } from './sync-handlers';
@@ -54,6 +55,7 @@ export function createCore(ports: CorePorts): Core {
     ...sync.handlers,
     ...createMappingDataHandlers(ports),
     'library.list': () => listLibrary(ports.db),
+    ...createWatchlistHandlers(ports, accounts),
   };
 
   return {

@@ -4,8 +4,7 @@ import { DashboardScreen } from './DashboardScreen';
 import { HistoryScreen } from './HistoryScreen';
 import { MatchesScreen } from './MatchesScreen';
 import { LibraryScreen } from './LibraryScreen';
-import { isUnbuiltScreen } from './not-built-copy';
-import { NotBuiltScreen } from './NotBuiltScreen';
+import { WatchlistScreen } from './WatchlistScreen';
 import { SettingsScreen } from './SettingsScreen';
 
 export function ScreenView({ screen }: { screen: Screen }) {
@@ -15,6 +14,6 @@ export function ScreenView({ screen }: { screen: Screen }) {
   if (screen === 'history') return <HistoryScreen />;
   if (screen === 'matches') return <MatchesScreen />;
   if (screen === 'library') return <LibraryScreen />;
-  if (isUnbuiltScreen(screen)) return <NotBuiltScreen screen={screen} />;
+  if (screen === 'watchlist') return <WatchlistScreen />;
   return null;
 }

@@ -10,6 +10,7 @@ import { createSignInStore, type SignInStore } from './sign-in-store';
 import { createSyncStore, type SyncStore } from './sync-store';
 import { createReviewStore, type ReviewStore } from './review-store';
 import { createLibraryStore, type LibraryStore } from './library-store';
+import { createWatchlistStore, type WatchlistStore } from './watchlist-store';
 import { createToastStore, type ToastStore, type ToastTimers } from './toast-store';
 
 export interface AppStores {
@@ -29,6 +30,8 @@ export interface AppStores {
   review: ReviewStore;
   /** Every title once, filtered on this side, with edits through the outbox. */
   library: LibraryStore;
+  /** The Trakt watchlist editor. */
+  watchlist: WatchlistStore;
   /** Loads what every screen needs and starts listening for pushed events. */
   start(): void;
   dispose(): void;
@@ -58,6 +61,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
   const plex = createPlexStore(client);
   const connection = createConnectionStore(transport);
   const navigation = createNavigationStore(location);
+  const watchlist = createWatchlistStore(client, (message, tone) => void toasts.getState().show(message, tone));
   const library = createLibraryStore(client, (message, tone) => void toasts.getState().show(message, tone));
   const review = createReviewStore(client, (message, tone) => void toasts.getState().show(message, tone));
   const sync = createSyncStore({ client, notify: (message, tone) => void toasts.getState().show(message, tone) });
@@ -76,6 +80,7 @@ export function createAppStores({ client, transport, location, timers }: AppStor
     sync,
     review,
     library,
+    watchlist,
     start() {
       stops.push(
         client.on('settings.changed', (next) => settings.getState().applyRemote(next)),

@@ -5,3 +5,4 @@ export * from './events';
 export * from './client';
 export * from './bridge';
 export * from './library';
+export * from './watchlist';

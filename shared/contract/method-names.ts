@@ -40,6 +40,10 @@ export const methodNames = [
   'sync.pause',
   'sync.resume',
   'library.list',
+  'watchlist.list',
+  'watchlist.search',
+  'watchlist.add',
+  'watchlist.remove',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

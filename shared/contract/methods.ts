@@ -26,6 +26,7 @@ import {
 } from './matching';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { libraryListOutputSchema } from './library';
+import { watchlistItemSchema, watchlistRefsSchema, watchlistSearchInputSchema, watchlistSearchOutputSchema } from './watchlist';
 import {
   fieldEditSchema,
   journalRowViewSchema,
@@ -156,6 +157,12 @@ export const methods = {
   'sync.resume': { input: noInput, output: syncStatusSchema },
   /** Every anime and manga title once, with each list's state side by side, from the lists as last read. */
   'library.list': { input: noInput, output: libraryListOutputSchema },
+  /** The connected Trakt account's watchlist of films and shows. */
+  'watchlist.list': { input: noInput, output: z.object({ items: z.array(watchlistItemSchema) }) },
+  /** Trakt's search, each result marked when it is already on the watchlist. */
+  'watchlist.search': { input: watchlistSearchInputSchema, output: watchlistSearchOutputSchema },
+  'watchlist.add': { input: watchlistRefsSchema, output: z.object({ added: z.number().int(), existing: z.number().int() }) },
+  'watchlist.remove': { input: watchlistRefsSchema, output: z.object({ removed: z.number().int() }) },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -2,19 +2,8 @@ import { createElement, isValidElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../../renderer/components/ErrorBoundary';
-import { NotBuiltScreen } from '../../../renderer/screens/NotBuiltScreen';
-import { notBuiltCopy } from '../../../renderer/screens/not-built-copy';
 
 // No DOM here: these check what components render, not how they behave; behaviour is covered end to end.
-describe('unbuilt screens', () => {
-  it.each(Object.keys(notBuiltCopy) as Array<keyof typeof notBuiltCopy>)('%s says plainly that it is not built yet', (screen) => {
-    const html = renderToStaticMarkup(createElement(NotBuiltScreen, { screen }));
-    expect(html).toMatch(/<h1[^>]*>[A-Z][a-z]+<\/h1>/);
-    expect(html).toContain('not built yet');
-    for (const plan of notBuiltCopy[screen].plans) expect(html).toContain(plan.replace(/&/g, '&amp;'));
-  });
-});
-
 describe('ErrorBoundary', () => {
   const props = { resetKey: 'dashboard', children: createElement('p', null, 'screen') };
 

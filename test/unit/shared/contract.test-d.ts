@@ -41,6 +41,10 @@ describe('contract types', () => {
       | 'sync.pause'
       | 'sync.resume'
       | 'library.list'
+      | 'watchlist.list'
+      | 'watchlist.search'
+      | 'watchlist.add'
+      | 'watchlist.remove'
     >();
   });
 
