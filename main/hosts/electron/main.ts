@@ -15,7 +15,9 @@ import { createMainWindow } from './main-window';
 import { nativeBindingPaths } from './native-bindings';
 import { createSenderCheck } from './sender-check';
 import { createSignInBrowser } from './sign-in-browser';
-import { notifySignInProblems } from './sign-in-notices';
+import { notifyExpiringSignIns, notifyRunResults, notifySignInProblems } from './sign-in-notices';
+import { runNotice } from './tray-status';
+import { listAccounts } from '../../db/accounts-repository';
 import { applySessionPolicy, lockDownNewWebContents } from './session-policy';
 import { createAppTray, type AppTray } from './tray';
 import { contentSecurityPolicy } from './window-options';
@@ -92,6 +94,26 @@ async function start(): Promise<void> {
       settings: () => core.ports.settings.read(),
       notify: (title, body) => (Notification.isSupported() ? new Notification({ title, body }).show() : undefined),
       logger,
+    }),
+  );
+  const desktopNotices = {
+    subscribe: core.subscribe,
+    settings: () => core.ports.settings.read(),
+    notify: (title: string, body: string) => (Notification.isSupported() ? new Notification({ title, body }).show() : undefined),
+    logger,
+  };
+  shutdown.add('run notices', notifyRunResults({ ...desktopNotices, runNotice }));
+  shutdown.add(
+    'expiry notices',
+    notifyExpiringSignIns({
+      ...desktopNotices,
+      accounts: async () => listAccounts(core.ports.db),
+      now: () => new Date(),
+      every: 6 * 60 * 60 * 1000,
+      schedule: (run, ms) => {
+        const timer = setInterval(run, ms);
+        return () => clearInterval(timer);
+      },
     }),
   );
 

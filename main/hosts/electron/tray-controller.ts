@@ -1,7 +1,9 @@
 import { isMethodName, type Result, type Settings } from '../../../shared/contract';
 import type { Dispatch } from '../../app/dispatcher';
 import type { EventListener, Logger } from '../../app/ports';
+import type { SyncProgressEvent, SyncStatus } from '../../../shared/contract';
 import { buildTrayMenu, type TrayItemId, type TrayMenuItem, type TrayState } from './tray-menu';
+import { trayStatusLine } from './tray-status';
 
 /** The method the tray's "Sync now" calls once sync lands in the contract; until then the item is disabled. */
 export const SYNC_NOW_METHOD = 'sync.run';
@@ -15,6 +17,8 @@ export interface TrayControllerOptions {
   quit: () => void;
   logger: Logger;
   isMethodAvailable?: (name: string) => boolean;
+  /** An ISO time on the person's clock; the locale's short time by default. */
+  formatTime?: (iso: string) => string;
 }
 
 export interface TrayController {
@@ -43,8 +47,29 @@ export async function createTrayController(options: TrayControllerOptions): Prom
     if (!result.ok) options.logger.warn(`tray: ${what} failed`, { code: result.error.code, message: result.error.message });
   };
 
+  const format = options.formatTime ?? ((iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+  let status: SyncStatus | null = null;
+  let progress: SyncProgressEvent | null = null;
+  const line = () => ({ statusLine: trayStatusLine(status, progress, format) });
+  const initial = await options.dispatch('sync.status', {});
+  if (initial.ok) status = initial.value as SyncStatus;
+  state = { ...state, ...line() };
+
   const unsubscribe = options.subscribe((event, payload) => {
     if (event === 'settings.changed') update({ schedulePaused: (payload as Settings).schedule.paused });
+    if (event === 'sync.status') {
+      status = payload as SyncStatus;
+      update({ ...line(), syncRunning: status.running, schedulePaused: status.paused });
+    }
+    if (event === 'sync.progress') {
+      progress = payload as SyncProgressEvent;
+      if (progress.phase === 'finished') progress = null;
+      update(line());
+    }
+    if (event === 'sync.finished') {
+      progress = null;
+      update(line());
+    }
   });
   options.render(buildTrayMenu(state));
 
@@ -53,6 +78,8 @@ export async function createTrayController(options: TrayControllerOptions): Prom
       switch (id) {
         case 'open':
           options.openWindow();
+          return;
+        case 'status':
           return;
         case 'quit':
           options.quit();

@@ -1,12 +1,14 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-export type TrayItemId = 'open' | 'sync-now' | 'toggle-schedule' | 'quit';
+export type TrayItemId = 'status' | 'open' | 'sync-now' | 'toggle-schedule' | 'quit';
 
 export type TrayMenuItem =
   | { type: 'normal'; id: TrayItemId; label: string; enabled: boolean; toolTip?: string }
   | { type: 'separator' };
 
 export interface TrayState {
+  /** What the tray says first: progress, paused, or last and next sync (tray-status.ts). */
+  statusLine?: string;
   /** False until the contract has a sync method; the item stays visible so users know it is coming. */
   syncAvailable: boolean;
   syncRunning: boolean;
@@ -21,7 +23,9 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
     ? { type: 'normal', id: 'sync-now', label: state.syncRunning ? 'Syncing…' : 'Sync now', enabled: !state.syncRunning }
     : // Linux trays show neither tooltips nor sublabels, so the hint is in the label itself.
       { type: 'normal', id: 'sync-now', label: 'Sync now (not available yet)', enabled: false, toolTip: SYNC_UNAVAILABLE_HINT };
+  const status: TrayMenuItem[] = state.statusLine ? [{ type: 'normal', id: 'status', label: state.statusLine, enabled: false }, { type: 'separator' }] : [];
   return [
+    ...status,
     { type: 'normal', id: 'open', label: 'Open Kizuna', enabled: true },
     { type: 'separator' },
     sync,

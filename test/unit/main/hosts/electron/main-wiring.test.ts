@@ -52,7 +52,8 @@ describe('main.ts wiring (real core, fake electron module)', () => {
         { channel: 'kizuna:event', keys: ['event', 'payload'], event: 'sync.status' },
       ]),
     );
-    expect(report.trayLabels).toEqual(['Open Kizuna', '---', 'Sync now', 'Resume schedule', '---', 'Quit Kizuna']);
+    // The status line first (paused, never synced), then the actions.
+    expect(report.trayLabels).toEqual(['Paused', '---', 'Open Kizuna', '---', 'Sync now', 'Resume schedule', '---', 'Quit Kizuna']);
 
     expect(report.windowOpen).toEqual({ action: 'deny' });
     expect(report.navigationPrevented).toBe(true);
