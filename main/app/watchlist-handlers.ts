@@ -1,4 +1,4 @@
-import { AppError, type WatchlistItem } from '../../shared/contract';
+import { AppError, type WatchlistImportRef, type WatchlistItem } from '../../shared/contract';
 import { listAccounts } from '../db/accounts-repository';
 import { createTraktClient, type TraktClient } from '../providers/trakt/client';
 import type { TraktMedia, TraktSyncItems } from '../providers/trakt/types';
@@ -6,7 +6,7 @@ import type { AccountsModule } from './accounts-handlers';
 import type { Handlers } from './dispatcher';
 import type { CorePorts } from './ports';
 
-type WatchlistMethods = 'watchlist.list' | 'watchlist.search' | 'watchlist.add' | 'watchlist.remove';
+type WatchlistMethods = 'watchlist.list' | 'watchlist.search' | 'watchlist.add' | 'watchlist.remove' | 'watchlist.import';
 
 /** A film or show from any Trakt answer; seasons and episodes are left out (the screen lists whole titles). */
 function itemOf(media: TraktMedia, listed: { listedAt?: string; rank?: number } = {}): WatchlistItem | null {
@@ -30,6 +30,30 @@ function refsOf(items: ReadonlyArray<{ type: 'movie' | 'show'; traktId: number }
   const movies = items.filter((item) => item.type === 'movie').map((item) => ({ ids: { trakt: item.traktId } }));
   const shows = items.filter((item) => item.type === 'show').map((item) => ({ ids: { trakt: item.traktId } }));
   return { ...(movies.length > 0 ? { movies } : {}), ...(shows.length > 0 ? { shows } : {}) };
+}
+
+/** The label a reference is reported by when Trakt does not know it. */
+function labelOf(ref: WatchlistImportRef): string {
+  const id = ref.imdb ?? (ref.tmdb ? `TMDB ${ref.tmdb}` : ref.tvdb ? `TVDB ${ref.tvdb}` : `Trakt ${ref.trakt}`);
+  return ref.title ? `${ref.title} (${id})` : id;
+}
+
+/**
+ * A reference as a Trakt film or show: a Trakt id with its type is taken as is; otherwise Trakt's id lookup
+ * answers, the most specific id first (IMDb names one title; TMDB and TVDB numbers are per type).
+ */
+async function resolveRef(trakt: TraktClient, ref: WatchlistImportRef): Promise<{ type: 'movie' | 'show'; traktId: number } | null> {
+  if (ref.trakt && ref.type) return { type: ref.type, traktId: ref.trakt };
+  const tries: Array<['trakt' | 'imdb' | 'tmdb' | 'tvdb', string | number]> = [];
+  if (ref.trakt) tries.push(['trakt', ref.trakt]);
+  if (ref.imdb) tries.push(['imdb', ref.imdb]);
+  if (ref.tmdb) tries.push(['tmdb', ref.tmdb]);
+  if (ref.tvdb) tries.push(['tvdb', ref.tvdb]);
+  for (const [kind, id] of tries) {
+    const found = (await trakt.lookupById(kind, id, ref.type)).map((result) => itemOf(result)).find((item) => item !== null && (!ref.type || item.type === ref.type));
+    if (found) return { type: found.type, traktId: found.traktId };
+  }
+  return null;
 }
 
 /** The Trakt watchlist editor behind the contract, through the connected Trakt account's request pipeline. */
@@ -68,6 +92,19 @@ export function createWatchlistHandlers(ports: CorePorts, accounts: AccountsModu
     'watchlist.add': async ({ items }) => {
       const answer = await (await client()).addToWatchlist(refsOf(items));
       return { added: answer.added.movies + answer.added.shows, existing: answer.existing.movies + answer.existing.shows };
+    },
+    'watchlist.import': async ({ items }) => {
+      const trakt = await client();
+      const found: Array<{ type: 'movie' | 'show'; traktId: number }> = [];
+      const notFound: string[] = [];
+      for (const ref of items) {
+        const resolved = await resolveRef(trakt, ref);
+        if (resolved) found.push(resolved);
+        else notFound.push(labelOf(ref));
+      }
+      if (found.length === 0) return { added: 0, existing: 0, notFound };
+      const answer = await trakt.addToWatchlist(refsOf(found));
+      return { added: answer.added.movies + answer.added.shows, existing: answer.existing.movies + answer.existing.shows, notFound };
     },
     'watchlist.remove': async ({ items }) => {
       const answer = await (await client()).removeFromWatchlist(refsOf(items));

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { LibraryListState, LibraryTitle } from '../../shared/contract/library';
 import { syncServiceSchema } from '../../shared/contract/sync';
 import { listsDisagree } from '../../shared/library-rules';
-import { sideStateSchema } from '../sync/store/state-schema';
 
 interface Row {
   account_id: string;
@@ -15,6 +14,27 @@ interface Row {
 }
 
 const serviceOrder = ['anilist', 'mal', 'trakt', 'plex'];
+
+type ListFields = Omit<LibraryListState, 'accountId' | 'service'>;
+
+/**
+ * The fields the Library shows, read straight from the stored JSON with a type check per field: the rows
+ * were written from checked states, and a full schema parse per row cost most of a 10,000-title listing.
+ * A row that is not an object is skipped; a field of the wrong type reads as empty.
+ */
+function stateOf(text: string): ListFields | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const state = value as Record<string, unknown>;
+  const text_ = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : null);
+  const number = (key: string) => (typeof state[key] === 'number' && Number.isFinite(state[key]) ? (state[key] as number) : null);
+  return { status: text_('status'), progress: number('progress'), progressVolumes: number('progressVolumes'), score: number('score'), startedAt: text_('startedAt'), completedAt: text_('completedAt'), updatedAt: text_('updatedAt') };
+}
 
 /**
  * The Library: every anime and manga title once, each list's state next to the others, from the lists as
@@ -33,14 +53,8 @@ export function listLibrary(db: Database.Database): { titles: LibraryTitle[]; re
   let readAt: string | null = null;
   for (const row of rows) {
     const service = syncServiceSchema.safeParse(row.service);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(row.state);
-    } catch {
-      continue;
-    }
-    const state = sideStateSchema.safeParse(parsed);
-    if (!service.success || !state.success) continue;
+    const state = stateOf(row.state);
+    if (!service.success || !state) continue;
     if (readAt === null || row.read_at > readAt) readAt = row.read_at;
     let title = titles.get(row.title_key);
     if (!title) titles.set(row.title_key, (title = { titleKey: row.title_key, kind: row.kind as LibraryTitle['kind'], title: row.title, lists: [], disagree: false }));
@@ -49,13 +63,13 @@ export function listLibrary(db: Database.Database): { titles: LibraryTitle[]; re
     const list: LibraryListState = {
       accountId: row.account_id,
       service: service.data,
-      status: state.data.status ?? null,
-      progress: state.data.progress ?? null,
-      progressVolumes: state.data.progressVolumes ?? null,
-      score: state.data.score ?? null,
-      startedAt: state.data.startedAt ?? null,
-      completedAt: state.data.completedAt ?? null,
-      updatedAt: state.data.updatedAt ?? null,
+      status: state.status,
+      progress: state.progress,
+      progressVolumes: state.progressVolumes,
+      score: state.score,
+      startedAt: state.startedAt,
+      completedAt: state.completedAt,
+      updatedAt: state.updatedAt,
     };
     title.lists.push(list);
   }

@@ -17,7 +17,8 @@ function download(name: string, text: string, type: string): void {
 
 export function WatchlistScreen() {
   const { watchlist } = useStores();
-  const { status, items, error, last, busy } = useStore(watchlist);
+  const { status, items, error, last, busy, importing, imported } = useStore(watchlist);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [sort, setSort] = useState<WatchlistSort>('added');
   const [type, setType] = useState<'all' | 'movie' | 'show'>('all');
   const search = useRef<HTMLInputElement>(null);
@@ -88,6 +89,22 @@ export function WatchlistScreen() {
                 <option value="movie">Films</option>
                 <option value="show">Shows</option>
               </select>
+              <button type="button" className="button button--small" disabled={importing !== null} onClick={() => fileInput.current?.click()}>
+                Import…
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".csv,.json,text/csv,application/json"
+                className="visually-hidden"
+                aria-label="Import a watchlist file"
+                tabIndex={-1}
+                onChange={(event) => {
+                  const file = event.currentTarget.files?.[0];
+                  event.currentTarget.value = '';
+                  if (file) void file.text().then((text) => watchlist.getState().importFile(text, file.name));
+                }}
+              />
               <button type="button" className="button button--small" disabled={items.length === 0} onClick={() => download('trakt-watchlist.csv', watchlistCsv(shown), 'text/csv')}>
                 Export CSV
               </button>
@@ -96,6 +113,25 @@ export function WatchlistScreen() {
               </button>
             </div>
           </div>
+          {importing && (
+            <div className="sync-progress" role="status" aria-live="polite">
+              <div className="sync-progress__line">
+                <span className="sync-progress__phase">Importing…</span>
+                <span className="sync-progress__count">
+                  {importing.done} of {importing.total}
+                </span>
+              </div>
+              <progress className="sync-progress__bar" max={importing.total} value={importing.done} aria-label={`Importing: ${importing.done} of ${importing.total}`} />
+            </div>
+          )}
+          {imported && !importing && (imported.notFound.length > 0 || imported.skippedLines.length > 0) && (
+            <div className="callout callout--warning">
+              <div>
+                {imported.notFound.length > 0 && <p>Not found on Trakt: {imported.notFound.join(', ')}.</p>}
+                {imported.skippedLines.length > 0 && <p>Lines with no id to look up: {imported.skippedLines.join(', ')}.</p>}
+              </div>
+            </div>
+          )}
           {shown.length === 0 ? (
             <p className="muted">Nothing here yet: search above and add what you want to watch.</p>
           ) : (

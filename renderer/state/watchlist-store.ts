@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Client, WatchlistItem } from '../../shared/contract';
+import { parseWatchlistImport } from '../screens/watchlist/import';
 import { errorMessage } from './error-message';
 
 type Result = WatchlistItem & { inWatchlist: boolean };
@@ -16,7 +17,11 @@ export interface WatchlistState {
   /** The last add or remove, which Undo reverses. */
   last: { action: 'added' | 'removed'; items: WatchlistItem[] } | null;
   busy: boolean;
+  /** An import under way (titles looked up so far), then its outcome until the next one. */
+  importing: { done: number; total: number } | null;
+  imported: { added: number; existing: number; notFound: string[]; skippedLines: number[] } | null;
   load(): Promise<void>;
+  importFile(text: string, fileName: string): Promise<void>;
   search(query: string, type: 'movie' | 'show' | 'both', year: number | undefined, page: number): Promise<void>;
   add(items: WatchlistItem[]): Promise<void>;
   remove(items: WatchlistItem[]): Promise<void>;
@@ -66,6 +71,33 @@ export function createWatchlistStore(client: Client, notify: (message: string, t
       searchError: null,
       last: null,
       busy: false,
+      importing: null,
+      imported: null,
+      async importFile(text, fileName) {
+        const { refs, skipped } = parseWatchlistImport(text, fileName);
+        if (refs.length === 0) {
+          notify(`${fileName} names no IMDb, TMDB, TVDB or Trakt ids Kizuna can look up. Export from Kizuna or Trakt, or use columns named imdb, tmdb, tvdb or trakt.`, 'error');
+          return;
+        }
+        const outcome = { added: 0, existing: 0, notFound: [] as string[], skippedLines: skipped };
+        set({ importing: { done: 0, total: refs.length }, imported: null });
+        try {
+          // Batches of 25 keep each request short and the progress bar moving.
+          for (let start = 0; start < refs.length; start += 25) {
+            const answer = await client.call('watchlist.import', { items: refs.slice(start, start + 25) });
+            outcome.added += answer.added;
+            outcome.existing += answer.existing;
+            outcome.notFound.push(...answer.notFound);
+            set({ importing: { done: Math.min(refs.length, start + 25), total: refs.length } });
+          }
+          notify(`Imported ${outcome.added} title${outcome.added === 1 ? '' : 's'}${outcome.existing > 0 ? `, ${outcome.existing} already there` : ''}${outcome.notFound.length > 0 ? `; ${outcome.notFound.length} not found on Trakt` : ''}.`, 'success');
+        } catch (error) {
+          notify(`The import stopped: ${errorMessage(error)} What was added so far stays.`, 'error');
+        } finally {
+          set({ importing: null, imported: outcome });
+          await get().load();
+        }
+      },
       async load() {
         try {
           const { items } = await client.call('watchlist.list');

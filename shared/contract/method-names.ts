@@ -44,6 +44,7 @@ export const methodNames = [
   'watchlist.search',
   'watchlist.add',
   'watchlist.remove',
+  'watchlist.import',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

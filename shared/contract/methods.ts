@@ -26,7 +26,7 @@ import {
 } from './matching';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { libraryListOutputSchema } from './library';
-import { watchlistItemSchema, watchlistRefsSchema, watchlistSearchInputSchema, watchlistSearchOutputSchema } from './watchlist';
+import { watchlistImportInputSchema, watchlistImportOutputSchema, watchlistItemSchema, watchlistRefsSchema, watchlistSearchInputSchema, watchlistSearchOutputSchema } from './watchlist';
 import {
   fieldEditSchema,
   journalRowViewSchema,
@@ -163,6 +163,8 @@ export const methods = {
   'watchlist.search': { input: watchlistSearchInputSchema, output: watchlistSearchOutputSchema },
   'watchlist.add': { input: watchlistRefsSchema, output: z.object({ added: z.number().int(), existing: z.number().int() }) },
   'watchlist.remove': { input: watchlistRefsSchema, output: z.object({ removed: z.number().int() }) },
+  /** Looks each reference up by its ids (one batch of at most 100; the UI sends batches and shows progress) and adds what it finds. */
+  'watchlist.import': { input: watchlistImportInputSchema, output: watchlistImportOutputSchema },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

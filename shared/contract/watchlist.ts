@@ -33,3 +33,19 @@ export const watchlistSearchOutputSchema = z.object({
 });
 
 export const watchlistRefsSchema = z.object({ items: z.array(z.object({ type: watchlistTypeSchema, traktId: z.number().int().positive() }).strict()).min(1).max(500) }).strict();
+
+/** A title to import, by any id Trakt can look up; the type narrows an id both a film and a show carry. */
+export const watchlistImportRefSchema = z
+  .object({
+    type: watchlistTypeSchema.optional(),
+    trakt: z.number().int().positive().optional(),
+    imdb: z.string().regex(/^tt\d+$/).optional(),
+    tmdb: z.number().int().positive().optional(),
+    tvdb: z.number().int().positive().optional(),
+    title: z.string().max(500).optional(),
+  })
+  .strict();
+export type WatchlistImportRef = z.infer<typeof watchlistImportRefSchema>;
+
+export const watchlistImportInputSchema = z.object({ items: z.array(watchlistImportRefSchema).min(1).max(100) }).strict();
+export const watchlistImportOutputSchema = z.object({ added: z.number().int(), existing: z.number().int(), notFound: z.array(z.string()) });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import type { WatchlistItem } from '../../shared/contract';
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('the Trakt watchlist (headless host, Trakt emulator, Chromium)', () => {
   itWithBrowser(
-    'searches, adds, warns about a duplicate, removes, undoes with the keyboard and exports',
+    'searches, adds, warns about a duplicate, removes, undoes with the keyboard, exports, and imports the export back',
     async () => {
       world = await startConnectedHost({ dir: tempDir(), connect: ['Trakt'] });
       const { page } = world;
@@ -67,6 +67,16 @@ describe('the Trakt watchlist (headless host, Trakt emulator, Chromium)', () => 
       expect(csv.split(/\r?\n/)[0]).toBe('type,title,year,trakt,imdb,tmdb,tvdb,listed_at');
       expect(csv).toContain(String(fresh!.traktId));
       expect(csv.trim().split(/\r?\n/)).toHaveLength(before.length + 2);
+
+      // Import: remove the title, then bring it back from the exported file, with a line Trakt does not know.
+      await list.getByRole('button', { name: `Remove ${fresh!.title} from the watchlist` }).click();
+      await expect.poll(listedKeys).not.toContain(fresh!.key);
+      const file = join(tempDir(), 'import.csv');
+      writeFileSync(file, `${csv.trim()}\r\nmovie,Nobody Knows,2001,,tt9999999,,,\r\n`);
+      await page.getByLabel('Import a watchlist file').setInputFiles(file);
+      await expect.poll(listedKeys, { timeout: 30_000 }).toContain(fresh!.key);
+      await page.getByText(/Not found on Trakt: Nobody Knows \(tt9999999\)/).waitFor();
+      await page.screenshot({ path: join(screenshotDir, 'watchlist-imported.png'), fullPage: true });
     },
     240_000,
   );

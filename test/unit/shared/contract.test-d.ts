@@ -45,6 +45,7 @@ describe('contract types', () => {
       | 'watchlist.search'
       | 'watchlist.add'
       | 'watchlist.remove'
+      | 'watchlist.import'
     >();
   });
 
