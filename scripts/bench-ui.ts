@@ -87,30 +87,23 @@ async function main(): Promise<void> {
       );
     }
 
-    const frames = await page.evaluate<number[]>(`(async () => {
-      const scroller = document.querySelector('.library-scroller');
-      const deltas = [];
-      let last = performance.now();
-      for (let frame = 0; frame < 150; frame++) {
-        scroller.scrollTop += 200;
-        await ${nextFrame};
-        const now = performance.now();
-        deltas.push(now - last);
-        last = now;
-      }
-      return deltas;
-    })()`);
-    const idle = await page.evaluate<number[]>(`(async () => {
-      const deltas = [];
-      let last = performance.now();
-      for (let frame = 0; frame < 60; frame++) {
-        await ${nextFrame};
-        const now = performance.now();
-        deltas.push(now - last);
-        last = now;
-      }
-      return deltas;
-    })()`);
+    /** Frame-to-frame times over `count` frames, running `step` (page code) before each frame. */
+    const frameTimes = (count: number, step: string) =>
+      page.evaluate<number[]>(`(async () => {
+        const scroller = document.querySelector('.library-scroller');
+        const deltas = [];
+        let last = performance.now();
+        for (let frame = 0; frame < ${count}; frame++) {
+          ${step};
+          await ${nextFrame};
+          const now = performance.now();
+          deltas.push(now - last);
+          last = now;
+        }
+        return deltas;
+      })()`);
+    const frames = await frameTimes(150, 'scroller.scrollTop += 200');
+    const idle = await frameTimes(60, '');
     const idleMean = idle.reduce((sum, value) => sum + value, 0) / idle.length;
     const mean = frames.reduce((sum, value) => sum + value, 0) / frames.length;
     const p95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)] ?? 0;

@@ -4,6 +4,7 @@ import { ScreenFrame } from '../components/ScreenFrame';
 import { screenHash } from '../state/router';
 import { useStores } from '../state/stores-context';
 import { sortWatchlist, watchlistCsv, watchlistJson, type WatchlistSort } from './watchlist/export';
+import { WatchlistRow } from './watchlist/WatchlistRow';
 import { WatchlistSearch } from './watchlist/WatchlistSearch';
 
 function download(name: string, text: string, type: string): void {
@@ -137,14 +138,11 @@ export function WatchlistScreen() {
           ) : (
             <ul className="watchlist-results" aria-label="Your watchlist">
               {shown.map((item) => (
-                <li key={item.key} className="watchlist-row">
-                  <span className="watchlist-row__title">
-                    {item.title} <span className="muted">{[item.year, item.type === 'movie' ? 'Film' : 'Show'].filter(Boolean).join(' · ')}</span>
-                  </span>
+                <WatchlistRow key={item.key} item={item}>
                   <button type="button" className="button button--small" disabled={busy} aria-label={`Remove ${item.title} from the watchlist`} onClick={() => void watchlist.getState().remove([item])}>
                     Remove
                   </button>
-                </li>
+                </WatchlistRow>
               ))}
             </ul>
           )}

@@ -1,6 +1,7 @@
 import { useId, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../state/stores-context';
+import { WatchlistRow } from './WatchlistRow';
 
 /** Trakt search with type and year, paged; each result says whether it is already listed. */
 export function WatchlistSearch({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
@@ -48,10 +49,7 @@ export function WatchlistSearch({ inputRef }: { inputRef: RefObject<HTMLInputEle
       {results.length > 0 && (
         <ul className="watchlist-results" aria-label="Search results">
           {results.map((result) => (
-            <li key={result.key} className="watchlist-row">
-              <span className="watchlist-row__title">
-                {result.title} <span className="muted">{[result.year, result.type === 'movie' ? 'Film' : 'Show'].filter(Boolean).join(' · ')}</span>
-              </span>
+            <WatchlistRow key={result.key} item={result}>
               {result.inWatchlist ? (
                 <span className="status-badge status-badge--ok">Already in your watchlist</span>
               ) : (
@@ -59,7 +57,7 @@ export function WatchlistSearch({ inputRef }: { inputRef: RefObject<HTMLInputEle
                   Add
                 </button>
               )}
-            </li>
+            </WatchlistRow>
           ))}
         </ul>
       )}
