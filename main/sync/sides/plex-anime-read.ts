@@ -1,4 +1,5 @@
 import type { MatchQuery, MatchResult } from '../../mapping/model';
+import { plexEpisodeCacheKey, type PlexEpisodeCache } from '../../providers/cache/plex-episode-cache';
 import type { PlexServerClient } from '../../providers/plex/client';
 import type { PlexItem } from '../../providers/plex/types';
 import { titleKeyOf, type SideEntry } from '../model';
@@ -8,7 +9,8 @@ import { animeStateOf, episodesInRanges, type PlexAnimeTarget, type SeasonEpisod
  * Reading the anime libraries of one Plex server into AniList-keyed entries. Two listings per show section,
  * each one request per 200 items: every show (for its GUIDs, the match keys) and every episode (with play
  * state, season number and show); a movie section is its one listing. No request per show or season: a 500-show library costs a handful of
- * calls, not a thousand (DESIGN §5.1).
+ * calls, not a thousand (DESIGN §5.1). The episode listing is skipped while no show's counts moved
+ * (`plex-episode-cache.ts`, Plex's change marker).
  */
 
 export interface PlexAnimeReadDeps {
@@ -19,6 +21,8 @@ export interface PlexAnimeReadDeps {
   accountId: string;
   /** A match below this is not acted on: it is sent to review like an abstention. */
   minConfidence: number;
+  /** Reuses a section's episodes while its shows' counts stand still (none: always read them). */
+  episodeCache?: PlexEpisodeCache;
 }
 
 export interface PlexAnimeRead {
@@ -102,7 +106,7 @@ export async function readPlexAnime(deps: PlexAnimeReadDeps, signal?: AbortSigna
     // The section's own top level (shows, or films in an anime movie library), then episodes only where there are shows.
     const roots = (await deps.client.sectionItems(section, { includeGuids: true, ...request })).items;
     const shows = roots.filter((item) => item.type === 'show');
-    const episodes = shows.length > 0 ? (await deps.client.sectionItems(section, { type: 'episode', includeGuids: false, ...request })).items : [];
+    const episodes = shows.length > 0 ? await sectionEpisodes(deps, section, shows, request) : [];
     for (const group of seasonsOf(shows, episodes)) {
       const query: MatchQuery = { type: 'show', title: group.show.title, year: group.show.year, season: group.season, guids: showGuids(group.show) };
       await place(query, group.episodes, group.ratingKey, group.show.title);
@@ -114,6 +118,21 @@ export async function readPlexAnime(deps: PlexAnimeReadDeps, signal?: AbortSigna
     }
   }
   return { entries: [...pieces].map(([anilistId, own]) => entryOf(anilistId, own)), unmatched };
+}
+
+/** A show section's episodes: kept ones while no show's counts moved, else one listing (kept for next time). */
+export async function sectionEpisodes(
+  deps: { client: PlexServerClient; accountId: string; episodeCache?: PlexEpisodeCache },
+  section: string,
+  shows: readonly PlexItem[],
+  request: { signal?: AbortSignal },
+): Promise<PlexItem[]> {
+  const key = plexEpisodeCacheKey(deps.accountId, section);
+  const kept = deps.episodeCache?.episodesIfUnchanged(key, shows);
+  if (kept) return kept;
+  const episodes = (await deps.client.sectionItems(section, { type: 'episode', includeGuids: false, ...request })).items;
+  deps.episodeCache?.remember(key, shows, episodes);
+  return episodes;
 }
 
 /**

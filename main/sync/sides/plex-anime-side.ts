@@ -1,6 +1,7 @@
 import type { MatchQuery, MatchResult } from '../../mapping/model';
 import type { PlexServerClient } from '../../providers/plex/client';
 import type { ListSide, PlannedWrite, SideRef, SyncField, WriteOutcome } from '../model';
+import { plexEpisodeCache, settleKeptEpisodes } from '../../providers/cache/plex-episode-cache';
 import { writeErrorOf } from './list-entry-state';
 import { readPlexAnime } from './plex-anime-read';
 import { animeStateOf, episodeChanges, groupBySeason, plexAcceptsStatus, wantedProgress, type PlexAnimeTarget } from './plex-anime-ranges';
@@ -46,6 +47,8 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
         ...(review && options.recordUnmatched ? { recordUnmatched: options.recordUnmatched } : {}),
         accountId: ref.accountId,
         minConfidence: options.minConfidence ?? 0,
+        // readCurrent checks values a run relies on: always the server's own listing, never a kept one.
+        ...(review ? { episodeCache: plexEpisodeCache } : {}),
       },
       signal,
     );
@@ -105,6 +108,9 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
     }
   }
 
+  /** Play state this side's applies read or left, for `settle` to patch the kept episode listings with. */
+  const played: PlayState = new Map();
+
   return {
     ref,
     carries,
@@ -119,7 +125,12 @@ export function createPlexAnimeSide(options: PlexAnimeSideOptions): ListSide {
       const outcomes: WriteOutcome[] = [];
       // One at a time: each is a few scrobbles, and a failure in one must leave the others to run.
       for (const write of writes) outcomes.push(await applyOne(write, fresh, signal));
+      for (const [ratingKey, watched] of fresh.plays) played.set(ratingKey, watched);
       return outcomes;
+    },
+
+    async settle(_done, { signal } = {}) {
+      await settleKeptEpisodes({ client, accountId: ref.accountId, sections: options.sections, played }, signal);
     },
 
     async readCurrent(titleKeys, { signal } = {}) {

@@ -1,6 +1,8 @@
+import type { PlexEpisodeCache } from '../../providers/cache/plex-episode-cache';
 import type { PlexServerClient } from '../../providers/plex/client';
 import type { PlexItem } from '../../providers/plex/types';
 import type { SideEntry, TitleKey } from '../model';
+import { sectionEpisodes } from './plex-anime-read';
 import { MOVIE_WATCHED, episodeKey, score100Of, sortEpisodeKeys, videoKeyOfIds, type VideoType } from './video-keys';
 
 /**
@@ -36,7 +38,8 @@ export interface PlexVideoRead {
   unkeyed: number;
 }
 
-export async function readPlexVideo(client: PlexServerClient, sections: PlexVideoSections, signal?: AbortSignal): Promise<PlexVideoRead> {
+/** With `episodes`, a show section's episodes are reused while its shows' counts stand still. */
+export async function readPlexVideo(client: PlexServerClient, sections: PlexVideoSections, signal?: AbortSignal, episodes?: { cache: PlexEpisodeCache; accountId: string }): Promise<PlexVideoRead> {
   const request = signal ? { signal } : {};
   const building = new Map<TitleKey, Building>();
   let unkeyed = 0;
@@ -60,9 +63,9 @@ export async function readPlexVideo(client: PlexServerClient, sections: PlexVide
   }
   for (const section of sections.shows) {
     const shows = (await client.sectionItems(section, { type: 'show', includeGuids: true, ...request })).items;
-    const episodes = (await client.sectionItems(section, { type: 'episode', includeGuids: false, ...request })).items;
+    const listed = await sectionEpisodes({ client, accountId: episodes?.accountId ?? '', ...(episodes ? { episodeCache: episodes.cache } : {}) }, section, shows, request);
     const watched = new Map<string, string[]>();
-    for (const episode of episodes) {
+    for (const episode of listed) {
       if (episode.viewCount === 0 || !episode.grandparentRatingKey || episode.parentIndex === null || episode.index === null) continue;
       watched.set(episode.grandparentRatingKey, [...(watched.get(episode.grandparentRatingKey) ?? []), episodeKey(episode.parentIndex, episode.index)]);
     }

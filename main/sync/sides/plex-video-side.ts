@@ -2,6 +2,7 @@ import type { PlexServerClient } from '../../providers/plex/client';
 import type { ListSide, PlannedWrite, SideRef, SideState, SyncField, TitleKey, WriteOutcome } from '../model';
 import { writeErrorOf } from './list-entry-state';
 import { groupBySeason } from './plex-anime-ranges';
+import { plexEpisodeCache, settleKeptEpisodes } from '../../providers/cache/plex-episode-cache';
 import { readPlexVideo, type PlexVideoSections, type PlexVideoTarget } from './plex-video-read';
 import { MOVIE_WATCHED, episodeKey, rating10Of, score100Of, sortEpisodeKeys } from './video-keys';
 
@@ -30,6 +31,8 @@ interface Leaf {
  */
 export function createPlexVideoSide(options: PlexVideoSideOptions): ListSide {
   const { ref, client } = options;
+
+  const played = new Map<string, boolean>();
 
   async function freshState(target: PlexVideoTarget, signal?: AbortSignal): Promise<{ leaves: Leaf[]; rating: number | null }> {
     const request = signal ? { signal } : {};
@@ -86,6 +89,8 @@ export function createPlexVideoSide(options: PlexVideoSideOptions): ListSide {
           await send(play, true, leaves, request);
           await send(unplay, false, leaves, request);
         }
+        // What the run left, for `settle` to patch the kept episode listings with.
+        if (target.type === 'show') for (const leaf of leaves) played.set(leaf.ratingKey, leaf.watched);
         if (change.field === 'score') {
           const stars = rating10Of(change.after);
           for (const ratingKey of target.ratingKeys) await client.rate(ratingKey, stars, request);
@@ -103,7 +108,7 @@ export function createPlexVideoSide(options: PlexVideoSideOptions): ListSide {
     ref,
     carries,
     async read({ signal } = {}) {
-      const { entries, unkeyed } = await readPlexVideo(client, options.sections, signal);
+      const { entries, unkeyed } = await readPlexVideo(client, options.sections, signal, { cache: plexEpisodeCache, accountId: ref.accountId });
       return { side: ref, entries: [...entries.values()], unmatched: unkeyed };
     },
 
@@ -112,6 +117,10 @@ export function createPlexVideoSide(options: PlexVideoSideOptions): ListSide {
       // PMS has no batch form for scrobble or rate; one title at a time, each failure its own.
       for (const write of writes) outcomes.push(await applyOne(write, signal));
       return outcomes;
+    },
+
+    async settle(_done, { signal } = {}) {
+      await settleKeptEpisodes({ client, accountId: ref.accountId, sections: options.sections.shows, played }, signal);
     },
 
     async readCurrent(titleKeys, { signal } = {}) {
