@@ -68,8 +68,9 @@ describe('kizuna sync / history / undo against the emulators', () => {
 
     // The copies kept before the run's first writes; restoring MAL's anime list after the undo changes nothing.
     const copies = await runKizuna(['restore', '--json'], env);
-    const backups = JSON.parse(copies.stdout) as Array<{ id: number; side: { service: string; kind: string } }>;
-    const malAnime = backups.find((backup) => backup.side.service === 'mal' && backup.side.kind === 'anime');
+    const backups = JSON.parse(copies.stdout) as Array<{ id: number; runId: string; side: { service: string; kind: string } }>;
+    // The sync run's copy (the undo run kept its own, of the list as the sync left it).
+    const malAnime = backups.find((backup) => backup.runId === result.runId && backup.side.service === 'mal' && backup.side.kind === 'anime');
     expect(malAnime, copies.stdout).toBeDefined();
     expect((await runKizuna(['restore'], env)).stdout).toMatch(/MyAnimeList\s+anime\s+\d+ entries/);
     const restored = await runKizuna(['restore', String(malAnime!.id), '--yes'], env);
